@@ -1,0 +1,76 @@
+#include "indexer/document_builder.h"
+
+#include <vector>
+
+#include "common/article_json.h"
+#include "common/date.h"
+#include "common/fields.h"
+#include "common/language.h"
+#include "common/slots.h"
+
+namespace gazette {
+namespace {
+
+// The gap left between fields (and between values of a list field) so that a phrase or
+// NEAR query never matches across them.
+constexpr Xapian::termpos kFieldGap = 100;
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    if (spelling_db) {
+        generator_.set_database(*spelling_db);
+        generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    }
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
+    auto it = stemmers_.find(language);
+    if (it == stemmers_.end()) {
+        std::string name = stemmer_name_for(language);
+        it = stemmers_.emplace(language, name.empty() ? Xapian::Stem() : Xapian::Stem(name)).first;
+    }
+    return it->second;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    generator_.set_stemmer(stemmer_for(article.language));
+
+    std::vector<std::string_view> values;
+    for (const FieldSpec& field : fields()) {
+        values.clear();
+        field.collect(article, values);
+        for (std::string_view value : values) {
+            std::string text(value);
+            if (field.plain_weight > 0) {
+                generator_.index_text(text, field.plain_weight);
+                generator_.increase_termpos(kFieldGap);
+            }
+            if (!field.text_prefix.empty()) {
+                generator_.index_text(text, field.prefixed_weight, std::string(field.text_prefix));
+                generator_.increase_termpos(kFieldGap);
+            }
+            if (!field.filter_prefix.empty()) doc.add_boolean_term(filter_term(field, value));
+        }
+    }
+
+    doc.add_boolean_term(id_term(article.id));
+    doc.add_value(kSlotId, article.id);
+    if (article.timestamp) {
+        double t = *article.timestamp;
+        doc.add_boolean_term(std::string(kDatePrefix) + format_compact_date(t));
+        doc.add_value(kSlotDate, Xapian::sortable_serialise(t));
+        doc.add_value(kSlotYear, format_year(t));
+        doc.add_value(kSlotMonth, format_year_month(t));
+    }
+    if (!article.source.empty()) doc.add_value(kSlotSource, article.source);
+    if (!article.section.empty()) doc.add_value(kSlotSection, article.section);
+    doc.add_value(kSlotLanguage, article.language);
+    doc.set_data(article_to_json(article));
+    return doc;
+}
+
+}  // namespace gazette

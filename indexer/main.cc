@@ -1,0 +1,90 @@
+// gazette-index: options and the top-level error handler only; the work is in run_index().
+#include <xapian.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "common/cli/program_options.h"
+#include "common/errors.h"
+#include "indexer/index_command.h"
+
+namespace po = boost::program_options;
+using namespace gazette;
+
+namespace {
+
+const cli::ProgramInfo kInfo{
+    "gazette-index",
+    "gazette-index [options] --db DB INPUT...",
+    "Index news articles (JSON Lines, text/Markdown, Reuters SGML; .gz/.zst) into a Xapian "
+    "database. Re-indexing an id replaces the article.",
+    "  gazette-index --db news.db corpus/\n"
+    "  gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
+    "  gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
+    "  zcat feed.jsonl.gz | gazette-index --db news.db -\n"
+    "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were rejected.\n"};
+
+int run(int argc, char** argv) {
+    po::options_description options;
+    options.add(cli::general_options());
+    options.add(cli::database_option("database to create or update (or set GAZETTE_DB)"));
+    po::options_description indexing("Indexing");
+    indexing.add_options()
+        ("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
+         "files or directories to index (directories are walked recursively); - = JSON Lines on stdin")
+        ("format", po::value<std::string>()->value_name("FMT"),
+         "read every input as FMT: jsonl, text or sgml (default: from the file name)")
+        ("source", po::value<std::string>()->default_value("")->value_name("NAME"),
+         "source for records that name none, e.g. --source BBC")
+        ("batch-mb", po::value<std::uint64_t>()->default_value(32)->value_name("MB"),
+         "commit after this many MB of article text (bounds memory; larger is faster)")
+        ("quiet,q", "no progress line");
+    options.add(indexing);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    po::variables_map vm;
+    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) == cli::ParseOutcome::kExitOk) {
+        return exit_status::kOk;
+    }
+    IndexCommand command;
+    auto db_paths = cli::database_paths(vm);
+    if (db_paths.size() != 1) throw UsageError("gazette-index writes one database: give --db once");
+    command.db_path = db_paths.front();
+    if (!vm.count("input")) throw UsageError("nothing to index: name files, directories or - (stdin)");
+    command.inputs = vm["input"].as<std::vector<std::string>>();
+    if (vm.count("format")) {
+        command.format = parse_format_name(vm["format"].as<std::string>());
+        if (!command.format) {
+            throw UsageError("unknown --format " + vm["format"].as<std::string>() + " (use jsonl, text or sgml)");
+        }
+    }
+    command.default_source = vm["source"].as<std::string>();
+    command.batch_mb = vm["batch-mb"].as<std::uint64_t>();
+    if (command.batch_mb == 0) throw UsageError("--batch-mb must be at least 1");
+    command.quiet = vm.count("quiet") > 0;
+
+    // We commit by size ourselves (--batch-mb); stop Xapian from also committing every
+    // 10,000 documents, which would make the commit points depend on article counts.
+    setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0);
+    return run_index(command);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    return run(argc, argv);
+} catch (const UsageError& e) {
+    std::cerr << "gazette-index: " << e.what() << "\n(see gazette-index --help)\n";
+    return exit_status::kUsage;
+} catch (const Xapian::DatabaseLockError& e) {
+    std::cerr << "gazette-index: the database is locked by another writer (is another "
+                 "gazette-index running?): " << e.get_msg() << "\n";
+    return exit_status::kFatal;
+} catch (const Xapian::Error& e) {
+    std::cerr << "gazette-index: " << e.get_type() << ": " << e.get_msg() << "\n";
+    return exit_status::kFatal;
+} catch (const std::exception& e) {
+    std::cerr << "gazette-index: " << e.what() << "\n";
+    return exit_status::kFatal;
+}

@@ -1,0 +1,166 @@
+#include "indexer/readers/input_stream.h"
+
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "common/errors.h"
+
+namespace gazette {
+namespace {
+
+class PlainSource : public ByteSource {
+public:
+    explicit PlainSource(const std::filesystem::path& path) {
+        if (path == "-") {
+            file_ = stdin;
+            owned_ = false;
+        } else {
+            file_ = std::fopen(path.c_str(), "rb");
+            if (!file_) throw InputError(std::strerror(errno));
+        }
+    }
+    ~PlainSource() override {
+        if (owned_) std::fclose(file_);
+    }
+    std::size_t read(char* buffer, std::size_t size) override {
+        std::size_t n = std::fread(buffer, 1, size, file_);
+        if (n == 0 && std::ferror(file_)) throw InputError(std::strerror(errno));
+        return n;
+    }
+
+private:
+    std::FILE* file_ = nullptr;
+    bool owned_ = true;
+};
+
+// zlib's gz* functions read concatenated gzip members, which is what `cat a.gz b.gz` and
+// most archive tools produce.
+class GzipSource : public ByteSource {
+public:
+    explicit GzipSource(const std::filesystem::path& path) {
+        file_ = gzopen(path.c_str(), "rb");
+        if (!file_) throw InputError(errno ? std::strerror(errno) : "cannot open gzip file");
+        gzbuffer(file_, 256 * 1024);
+    }
+    ~GzipSource() override { gzclose(file_); }
+    std::size_t read(char* buffer, std::size_t size) override {
+        int n = gzread(file_, buffer, static_cast<unsigned>(size));
+        int err = Z_OK;
+        const char* message = gzerror(file_, &err);
+        if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
+            // Z_BUF_ERROR here means the file ended inside a gzip member.
+            throw InputError(err == Z_BUF_ERROR ? "truncated gzip data" : std::string("corrupt gzip data: ") + message);
+        }
+        return static_cast<std::size_t>(n);
+    }
+
+private:
+    gzFile file_ = nullptr;
+};
+
+class ZstdSource : public ByteSource {
+public:
+    explicit ZstdSource(const std::filesystem::path& path)
+        : file_(std::fopen(path.c_str(), "rb")), in_buffer_(ZSTD_DStreamInSize()) {
+        if (!file_) throw InputError(std::strerror(errno));
+        stream_ = ZSTD_createDStream();
+        ZSTD_initDStream(stream_);
+    }
+    ~ZstdSource() override {
+        ZSTD_freeDStream(stream_);
+        std::fclose(file_);
+    }
+    std::size_t read(char* buffer, std::size_t size) override {
+        ZSTD_outBuffer out{buffer, size, 0};
+        while (out.pos == 0) {
+            if (in_.pos == in_.size) {
+                std::size_t n = std::fread(in_buffer_.data(), 1, in_buffer_.size(), file_);
+                if (n == 0) {
+                    if (std::ferror(file_)) throw InputError(std::strerror(errno));
+                    if (frame_open_) throw InputError("truncated zstd data");
+                    return 0;
+                }
+                in_ = ZSTD_inBuffer{in_buffer_.data(), n, 0};
+            }
+            std::size_t ret = ZSTD_decompressStream(stream_, &out, &in_);
+            if (ZSTD_isError(ret)) {
+                throw InputError(std::string("corrupt zstd data: ") + ZSTD_getErrorName(ret));
+            }
+            frame_open_ = ret != 0;
+        }
+        return out.pos;
+    }
+
+private:
+    std::FILE* file_;
+    ZSTD_DStream* stream_ = nullptr;
+    std::vector<char> in_buffer_;
+    ZSTD_inBuffer in_{nullptr, 0, 0};
+    bool frame_open_ = false;
+};
+
+}  // namespace
+
+Compression compression_of(const std::filesystem::path& path) {
+    auto ext = path.extension().string();
+    if (ext == ".gz") return Compression::kGzip;
+    if (ext == ".zst") return Compression::kZstd;
+    return Compression::kNone;
+}
+
+std::unique_ptr<ByteSource> open_input(const std::filesystem::path& path, Compression compression) {
+    switch (compression) {
+        case Compression::kGzip:
+            return std::make_unique<GzipSource>(path);
+        case Compression::kZstd:
+            return std::make_unique<ZstdSource>(path);
+        case Compression::kNone:
+            break;
+    }
+    return std::make_unique<PlainSource>(path);
+}
+
+std::string read_all(ByteSource& source) {
+    std::string out;
+    char buffer[64 * 1024];
+    while (std::size_t n = source.read(buffer, sizeof buffer)) out.append(buffer, n);
+    return out;
+}
+
+bool LineReader::next(std::string& line) {
+    for (;;) {
+        auto nl = buffer_.find('\n', start_);
+        if (nl != std::string::npos) {
+            std::size_t end = nl;
+            if (end > start_ && buffer_[end - 1] == '\r') --end;
+            line.assign(buffer_, start_, end - start_);
+            start_ = nl + 1;
+            ++line_number_;
+            return true;
+        }
+        if (eof_) {
+            if (start_ >= buffer_.size()) return false;
+            line.assign(buffer_, start_, std::string::npos);
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            start_ = buffer_.size();
+            ++line_number_;
+            return true;
+        }
+        buffer_.erase(0, start_);
+        start_ = 0;
+        char chunk[64 * 1024];
+        std::size_t n = source_.read(chunk, sizeof chunk);
+        if (n == 0) {
+            eof_ = true;
+        } else {
+            buffer_.append(chunk, n);
+        }
+    }
+}
+
+}  // namespace gazette

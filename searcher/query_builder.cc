@@ -1,0 +1,78 @@
+#include "searcher/query_builder.h"
+
+#include "common/errors.h"
+#include "common/fields.h"
+#include "common/language.h"
+#include "common/text/stopwords.h"
+#include "searcher/date_range_processor.h"
+
+namespace gazette {
+namespace {
+
+// Whole-value fields (`source:"Financial Times"`) are matched case-insensitively: the value
+// is folded exactly as the indexer folded it before it becomes a term.
+class FoldingFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit FoldingFieldProcessor(const FieldSpec& field) : field_(field) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(filter_term(field_, value));
+    }
+
+private:
+    const FieldSpec& field_;
+};
+
+// `id:reuters:42`: ids are exact, not folded.
+class IdFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override { return Xapian::Query(id_term(value)); }
+};
+
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+void add_field_prefix(Xapian::QueryParser& parser, const std::string& name, const FieldSpec& field) {
+    if (!field.text_prefix.empty()) {
+        parser.add_prefix(name, std::string(field.text_prefix));
+    } else if (!field.filter_prefix.empty()) {
+        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(), field.name.data());
+    }
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+    : stopper_(make_english_stopper()) {
+    std::string stemmer_name = stemmer_name_for(options.stem_language);
+    if (!stemmer_name.empty()) stemmer_ = Xapian::Stem(stemmer_name);
+    parser_.set_database(db);
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    if (options.stem_language == "en") parser_.set_stopper(stopper_.get());
+    parser_.set_default_op(options.default_op);
+    parser_.set_max_expansion(options.max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // One loop over the field table gives the query language every field prefix.
+    for (const FieldSpec& field : fields()) {
+        add_field_prefix(parser_, std::string(field.name), field);
+        if (!field.alias.empty()) add_field_prefix(parser_, std::string(field.alias), field);
+    }
+    parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
+    parser_.add_rangeprocessor((new DateRangeProcessor)->release());
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+ParsedQuery QueryBuilder::parse(const std::string& text) const {
+    ParsedQuery out;
+    try {
+        out.query = parser_.parse_query(text, kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw UsageError("query syntax error: " + e.get_msg());
+    }
+    out.corrected = parser_.get_corrected_query_string();
+    return out;
+}
+
+}  // namespace gazette

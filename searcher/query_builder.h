@@ -1,0 +1,42 @@
+// Query text → Xapian::Query: a QueryParser configured from the field table, with a date
+// range processor over the date slot and case-folding for whole-value filter fields.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+
+namespace gazette {
+
+struct QueryOptions {
+    // OP_OR ranks every article with any query word (BM25 sorts out the rest); OP_AND asks
+    // for all words. See README "Default operator" for the measurement behind the default.
+    Xapian::Query::op default_op = Xapian::Query::OP_OR;
+    std::string stem_language = "en";  // ISO 639-1 code of the stemmer for query words
+    Xapian::termcount max_wildcard_expansion = 1000;
+};
+
+struct ParsedQuery {
+    Xapian::Query query;
+    std::string corrected;  // spelling-corrected query text, or "" when nothing to correct
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
+    ~QueryBuilder();
+
+    // Throws UsageError with Xapian's message for a syntax error. An empty query (or one of
+    // only stop words or punctuation) gives an empty Xapian::Query, which matches nothing.
+    ParsedQuery parse(const std::string& text) const;
+
+    const Xapian::Stem& stemmer() const { return stemmer_; }
+
+private:
+    Xapian::Stem stemmer_;
+    std::unique_ptr<Xapian::Stopper> stopper_;
+    mutable Xapian::QueryParser parser_;
+};
+
+}  // namespace gazette

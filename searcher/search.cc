@@ -1,0 +1,104 @@
+#include "searcher/search.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "common/errors.h"
+#include "common/schema.h"
+#include "common/slots.h"
+
+namespace gazette {
+namespace {
+
+// How long a snippet may be, in bytes of text before highlighting.
+constexpr std::size_t kSnippetLength = 240;
+
+void check_schema(const Xapian::Database& db, const std::string& path) {
+    std::string version = db.get_metadata(kSchemaVersionKey);
+    if (version.empty()) {
+        if (db.get_doccount() == 0) return;  // an empty database is harmless
+        throw UsageError("database " + path + " was not made by gazette-index (no schema version)");
+    }
+    if (version != std::to_string(kSchemaVersion)) {
+        throw UsageError("database " + path + " has schema version " + version +
+                         "; this gazette-search reads version " + std::to_string(kSchemaVersion));
+    }
+}
+
+Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Stem& stemmer) {
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.score = it.get_weight();
+    Xapian::Document doc = it.get_document();
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (!data.is_object()) data = nlohmann::json::object();
+    hit.id = data.value("id", doc.get_value(kSlotId));
+    hit.title = data.value("title", "");
+    hit.date = data.value("date", "");
+    hit.source = data.value("source", "");
+    hit.url = data.value("url", "");
+    std::string body = data.value("body", "");
+    const std::string& text = body.empty() ? hit.title : body;
+    hit.snippet = mset.snippet(text, kSnippetLength, stemmer,
+                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                               "<mark>", "</mark>", "…");
+    return hit;
+}
+
+}  // namespace
+
+Xapian::Database open_databases(const std::vector<std::string>& paths) {
+    Xapian::Database all;
+    for (const auto& path : paths) {
+        Xapian::Database one;
+        try {
+            one = Xapian::Database(path);
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            throw Xapian::DatabaseOpeningError("cannot open database " + path + ": " + e.get_msg());
+        }
+        check_schema(one, path);
+        all.add_database(one);
+    }
+    return all;
+}
+
+Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
+    : db_(std::move(db)), builder_(db_, options) {}
+
+std::string Searcher::describe(const std::string& query_text) {
+    return builder_.parse(query_text).query.get_description();
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    auto start = std::chrono::steady_clock::now();
+    if (request.limit > kMaxLimit) {
+        throw UsageError("limit " + std::to_string(request.limit) + " is above the maximum of " +
+                         std::to_string(kMaxLimit));
+    }
+    if (request.offset > kMaxOffset) {
+        throw UsageError("offset " + std::to_string(request.offset) + " is above the maximum of " +
+                         std::to_string(kMaxOffset));
+    }
+    SearchResults out;
+    out.query = request.query;
+    ParsedQuery parsed = builder_.parse(request.query);
+    out.parsed = parsed.query.get_description();
+    out.corrected = parsed.corrected;
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Equal scores fall back to document order, which is stable for a given database, so
+    // pages never overlap or skip.
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+    out.estimated_total = mset.get_matches_estimated();
+    out.total_lower_bound = mset.get_matches_lower_bound();
+    out.total_upper_bound = mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.results.push_back(hit_from(it, mset, builder_.stemmer()));
+    }
+    out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+}  // namespace gazette
