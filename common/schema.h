@@ -4,9 +4,11 @@
 //   (none)  body and headline words, stemmed (Z prefix) and unstemmed, positional
 //   S       headline words            A   author words
 //   XSRC    source (boolean, folded)  XSEC section (boolean, folded)
-//   K       tag (boolean, folded)     XPER/XPLA/XORG people/places/organisations words
-//   XP/XL/XO  people/places/organisations full values (boolean, folded)
+//   K       tag (boolean, folded)     XTP/XTG/XTO people/places/organisations words
+//   XP/XG/XO  people/places/organisations full values (boolean, folded)
 //   XAU     author full value (boolean, folded)      XLANG language code (boolean)
+//   XURL    url (boolean, folded)
+// No prefix is a prefix of another (tests/unit/common_test.cc checks), so terms never mix.
 //   Q       unique article id         D   date as YYYYMMDD (boolean)
 // Values: see slots.h. Document data: the article as a JSON object (article_json.h).
 #pragma once

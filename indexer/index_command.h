@@ -15,7 +15,7 @@ struct IndexCommand {
     std::vector<std::string> inputs;
     std::optional<Format> format;
     std::string default_source;
-    std::uint64_t batch_mb = 32;
+    std::uint64_t batch_mb = 4;
     bool quiet = false;
 };
 

@@ -36,7 +36,7 @@ int run(int argc, char** argv) {
          "read every input as FMT: jsonl, text or sgml (default: from the file name)")
         ("source", po::value<std::string>()->default_value("")->value_name("NAME"),
          "source for records that name none, e.g. --source BBC")
-        ("batch-mb", po::value<std::uint64_t>()->default_value(32)->value_name("MB"),
+        ("batch-mb", po::value<std::uint64_t>()->default_value(4)->value_name("MB"),
          "commit after this many MB of article text (bounds memory; larger is faster)")
         ("quiet,q", "no progress line");
     options.add(indexing);

@@ -15,7 +15,7 @@ namespace gazette {
 
 struct IndexWriterOptions {
     std::string db_path;
-    std::uint64_t batch_bytes = 32ull << 20;  // commit after this much article text
+    std::uint64_t batch_bytes = 4ull << 20;  // commit after this much article text
     std::string default_source;               // for records without a source
     bool progress = false;                    // draw a progress line on stderr
     std::uintmax_t total_input_bytes = 0;     // for the progress ETA

@@ -3,6 +3,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -52,6 +53,8 @@ public:
         int n = gzread(file_, buffer, static_cast<unsigned>(size));
         int err = Z_OK;
         const char* message = gzerror(file_, &err);
+        // Hand out what was decoded before the damage; the error comes with the next call.
+        if (n > 0) return static_cast<std::size_t>(n);
         if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
             // Z_BUF_ERROR here means the file ended inside a gzip member.
             throw InputError(err == Z_BUF_ERROR ? "truncated gzip data" : std::string("corrupt gzip data: ") + message);
@@ -108,6 +111,7 @@ private:
 
 Compression compression_of(const std::filesystem::path& path) {
     auto ext = path.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".gz") return Compression::kGzip;
     if (ext == ".zst") return Compression::kZstd;
     return Compression::kNone;

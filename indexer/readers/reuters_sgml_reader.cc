@@ -91,27 +91,42 @@ std::string attribute(std::string_view open_tag, std::string_view name) {
     return std::string(open_tag.substr(pos, end - pos));
 }
 
-// "26-FEB-1987 15:01:01.79" (day may be one digit with a leading space).
-std::optional<ParsedDate> parse_reuters_date(std::string_view text) {
+struct ReutersDate {
+    ParsedDate date;
+    bool time_dropped = false;  // the time of day was malformed and left out
+};
+
+// "26-FEB-1987 15:01:01.79"; the day may have one digit, and spacing varies. A malformed time
+// of day ("605:12:19.12" occurs) keeps the date and drops the time.
+std::optional<ReutersDate> parse_reuters_date(std::string_view text) {
     static constexpr std::array<const char*, 12> kMonths = {
         "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
     text = trim(text);
-    auto dash1 = text.find('-');
-    if (dash1 == std::string_view::npos || dash1 == 0 || dash1 > 2) return std::nullopt;
-    auto dash2 = text.find('-', dash1 + 1);
-    if (dash2 != dash1 + 4) return std::nullopt;
-    std::string day(text.substr(0, dash1));
-    std::string month(text.substr(dash1 + 1, 3));
+    auto space = text.find_first_of(" \t");
+    std::string_view day_part = text.substr(0, space);
+    std::string_view time_part = space == std::string_view::npos ? std::string_view{} : trim(text.substr(space));
+    auto dash1 = day_part.find('-');
+    auto dash2 = day_part.rfind('-');
+    if (dash1 == std::string_view::npos || dash1 == 0 || dash1 > 2 || dash2 != dash1 + 4 ||
+        day_part.size() != dash2 + 5) {
+        return std::nullopt;
+    }
+    std::string month(day_part.substr(dash1 + 1, 3));
     for (auto& c : month) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto m = std::find_if(kMonths.begin(), kMonths.end(),
                           [&](const char* name) { return month == name; });
     if (m == kMonths.end()) return std::nullopt;
-    std::string rest(text.substr(dash2 + 1));
-    char iso[48];
-    std::snprintf(iso, sizeof iso, "%.4s-%02d-%02d%s%.8s", rest.c_str(),
-                  static_cast<int>(m - kMonths.begin()) + 1, std::atoi(day.c_str()),
-                  rest.size() > 5 ? "T" : "", rest.size() > 5 ? rest.c_str() + 5 : "");
-    return parse_iso_datetime(iso);
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%.4s-%02d-%02d", day_part.data() + dash2 + 1,
+                  static_cast<int>(m - kMonths.begin()) + 1, std::atoi(std::string(day_part.substr(0, dash1)).c_str()));
+    auto date_only = parse_iso_datetime(iso);
+    if (!date_only) return std::nullopt;
+    // Some records carry wire debris after the time ("14:04:26.14F"): keep the time itself.
+    time_part = time_part.substr(0, time_part.find_first_not_of("0123456789:."));
+    if (time_part.empty()) return ReutersDate{*date_only, false};
+    auto with_time = parse_iso_datetime(std::string(iso) + "T" + std::string(time_part) + "Z");
+    if (!with_time) return ReutersDate{*date_only, true};
+    return ReutersDate{*with_time, false};
 }
 
 }  // namespace
@@ -206,8 +221,12 @@ void read_reuters_sgml(std::string content, const std::string& display_name, Art
                 sink.reject(where, "DATE is not a date: \"" + clean_text(inner) + "\"");
                 continue;
             }
-            a.timestamp = date->timestamp;
-            a.date_text = date->normalized;
+            if (date->time_dropped) {
+                sink.warn(where, "DATE has a malformed time of day, kept the day only: \"" +
+                                     clean_text(inner) + "\"");
+            }
+            a.timestamp = date->date.timestamp;
+            a.date_text = date->date.normalized;
         }
         if (element(record, "TITLE", inner)) a.title = clean_text(inner);
         std::string dateline;

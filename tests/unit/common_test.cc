@@ -1,0 +1,155 @@
+// The shared contract: dates, UTF-8 checks, filter folding, id terms, the JSON record.
+#include <gtest/gtest.h>
+
+#include "common/article_json.h"
+#include "common/date.h"
+#include "common/errors.h"
+#include "common/fields.h"
+#include "common/text/utf8.h"
+
+namespace gazette {
+namespace {
+
+TEST(Date, ParsesPlainDates) {
+    auto d = parse_iso_datetime("2025-02-12");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->normalized, "2025-02-12");
+    EXPECT_EQ(d->timestamp, 1739318400.0);
+}
+
+TEST(Date, ParsesDateTimesWithZonesIntoUtc) {
+    struct Case {
+        const char* text;
+        const char* normalized;
+    };
+    const Case cases[] = {
+        {"2025-02-12T14:30:00Z", "2025-02-12T14:30:00Z"},
+        {"2025-02-12T14:30Z", "2025-02-12T14:30:00Z"},
+        {"2025-02-12 14:30", "2025-02-12T14:30:00Z"},
+        {"2025-02-12T14:30:00.123+01:00", "2025-02-12T13:30:00Z"},
+        {"2024-12-31T23:30:00-02:00", "2025-01-01T01:30:00Z"},
+        {"2025-02-12T00:15:00+0100", "2025-02-11T23:15:00Z"},
+        {"1987-02-26T15:01:01.79Z", "1987-02-26T15:01:01Z"},
+    };
+    for (const auto& c : cases) {
+        auto d = parse_iso_datetime(c.text);
+        ASSERT_TRUE(d) << c.text;
+        EXPECT_EQ(d->normalized, c.normalized) << c.text;
+    }
+}
+
+TEST(Date, RejectsWhatIsNotADate) {
+    for (const char* text : {"", "2025", "2025-02", "2025-13-01", "2025-02-30", "2023-02-29",
+                             "12/02/2025", "2025-02-12T25:00", "2025-02-12T10:00+", "2025-02-12X",
+                             "yesterday", "2025-02-12T10:00:00Zjunk"}) {
+        EXPECT_FALSE(parse_iso_datetime(text)) << text;
+    }
+    EXPECT_TRUE(parse_iso_datetime("2024-02-29"));  // leap day
+}
+
+TEST(Date, BoundsCoverTheirWholePeriod) {
+    EXPECT_EQ(*parse_date_bound("2024", false), *parse_date_bound("2024-01-01", false));
+    EXPECT_EQ(*parse_date_bound("2024", true), *parse_date_bound("2025-01-01", false) - 1);
+    EXPECT_EQ(*parse_date_bound("2024-02", true), *parse_date_bound("2024-03-01", false) - 1);
+    EXPECT_EQ(*parse_date_bound("2024-02-28", true), *parse_date_bound("2024-02-29", false) - 1);
+    EXPECT_FALSE(parse_date_bound("2024-00", false));
+    EXPECT_FALSE(parse_date_bound("20x4", false));
+    EXPECT_FALSE(parse_date_bound("2024-02-30", true));
+}
+
+TEST(Date, FormatsRoundTrip) {
+    double t = parse_iso_datetime("1987-10-20T23:59:59Z")->timestamp;
+    EXPECT_EQ(format_iso_date(t), "1987-10-20");
+    EXPECT_EQ(format_compact_date(t), "19871020");
+    EXPECT_EQ(format_year(t), "1987");
+    EXPECT_EQ(format_year_month(t), "1987-10");
+    EXPECT_EQ(format_iso_date(parse_iso_datetime("1969-12-31")->timestamp), "1969-12-31");
+}
+
+TEST(Utf8, FindsTheFirstBadByte) {
+    EXPECT_TRUE(is_valid_utf8("Зеленський José 東京 😀"));
+    EXPECT_EQ(first_invalid_utf8("ab\xA3" "c"), 2u);
+    EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);          // overlong
+    EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate
+    EXPECT_EQ(first_invalid_utf8("abc\xE2\x82"), 3u);       // cut short
+    EXPECT_EQ(latin1_to_utf8("\xA3" "5"), "£5");
+    EXPECT_EQ(strip_control_chars("a\x03" "b\r\nc\x7f"), "ab\n\nc");
+}
+
+TEST(Fields, FilterValuesFoldCaseAndSpace) {
+    EXPECT_EQ(fold_filter_value("  Financial\tTimes  "), "financial times");
+    EXPECT_EQ(fold_filter_value("ÉCONOMIE"), "économie");
+    const FieldSpec* source = find_field("source");
+    ASSERT_NE(source, nullptr);
+    EXPECT_EQ(filter_term(*source, "Reuters"), "XSRCreuters");
+    EXPECT_EQ(find_field("headline"), find_field("title"));
+    EXPECT_EQ(find_field("nosuchfield"), nullptr);
+}
+
+TEST(Fields, EveryPrefixIsDistinct) {
+    std::vector<std::string_view> seen = {kIdPrefix, kDatePrefix};
+    for (const auto& f : fields()) {
+        for (auto p : {f.text_prefix, f.filter_prefix}) {
+            if (p.empty()) continue;
+            for (auto other : seen) {
+                // No prefix may be a prefix of another, or their terms would mix.
+                EXPECT_FALSE(p.starts_with(other) || other.starts_with(p)) << p << " vs " << other;
+            }
+            seen.push_back(p);
+        }
+    }
+}
+
+TEST(Fields, LongIdsGetDistinctBoundedTerms) {
+    std::string a(400, 'x'), b(400, 'x');
+    b.back() = 'y';
+    EXPECT_LE(id_term(a).size(), 245u);
+    EXPECT_NE(id_term(a), id_term(b));
+    EXPECT_EQ(id_term("reuters:7"), "Qreuters:7");
+}
+
+TEST(ArticleJson, ReadsEveryField) {
+    Article a = article_from_json(
+        R"({"id":"x1","title":"T","body":"B","date":"2025-02-12","source":"Firstpost",)"
+        R"("url":"https://e.example/x","authors":["A One","A Two"],"section":"World","language":"FR",)"
+        R"("tags":["t"],"people":["Vladimir Putin"],"places":["Kyiv"],"organizations":["UN"],"extra":1})");
+    EXPECT_EQ(a.id, "x1");
+    EXPECT_EQ(a.date_text, "2025-02-12");
+    EXPECT_EQ(a.language, "fr");
+    EXPECT_EQ(a.authors.size(), 2u);
+    EXPECT_EQ(a.people.front(), "Vladimir Putin");
+    Article back = article_from_json(article_to_json(a));
+    EXPECT_EQ(article_to_json(back), article_to_json(a));
+}
+
+TEST(ArticleJson, RejectsBrokenRecordsWithAReason) {
+    struct Case {
+        const char* json;
+        const char* reason_part;
+    };
+    const Case cases[] = {
+        {R"({"title":"no id"})", "missing \"id\""},
+        {R"({"id":"","title":"t"})", "empty \"id\""},
+        {R"({"id":"a"})", "no \"title\" and no \"body\""},
+        {R"({"id":"a","title":"  "})", "no \"title\" and no \"body\""},
+        {R"({"id":"a","title":"t","date":"12 Feb 2025"})", "not an ISO 8601 date"},
+        {R"({"id":"a","title":"t","authors":[1]})", "not a list of strings"},
+        {R"({"id":"a","title":5})", "\"title\" is not a string"},
+        {R"({"id":"a","title":"t","language":"english"})", "ISO 639-1"},
+        {R"(["id","a"])", "not a JSON object"},
+        {R"({"id":"a","title":"t")", "not valid JSON"},
+        {"{\"id\":\"a\",\"title\":\"\xff\"}", "not valid UTF-8"},
+    };
+    for (const auto& c : cases) {
+        try {
+            article_from_json(c.json);
+            ADD_FAILURE() << "accepted: " << c.json;
+        } catch (const InputError& e) {
+            EXPECT_NE(std::string(e.what()).find(c.reason_part), std::string::npos)
+                << c.json << " → " << e.what();
+        }
+    }
+}
+
+}  // namespace
+}  // namespace gazette

@@ -1,0 +1,238 @@
+// Each reader on good and broken input: what is accepted, and what is rejected where and why.
+#include <gtest/gtest.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "indexer/readers/input_files.h"
+#include "indexer/readers/input_stream.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "indexer/readers/reuters_sgml_reader.h"
+#include "indexer/readers/text_reader.h"
+#include "tests/support/recording_sink.h"
+#include "tests/support/temp_dir.h"
+
+namespace gazette {
+namespace {
+
+using testing::RecordingSink;
+using testing::TempDir;
+
+std::string gzip(const std::string& data) {
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+std::string zstd(const std::string& data) {
+    std::string out(ZSTD_compressBound(data.size()), '\0');
+    out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
+    return out;
+}
+
+const std::string kThreeLines =
+    R"({"id":"1","title":"First","body":"one"})" "\n"
+    "\n"
+    R"({"id":"2","title":"Second","date":"2025-01-02"})" "\r\n"
+    R"({"id":"3","body":"third"})";  // no final newline
+
+RecordingSink read_file(const std::filesystem::path& path) {
+    RecordingSink sink;
+    auto plan = plan_inputs({path.string()}, std::nullopt);
+    EXPECT_EQ(plan.files.size(), 1u);
+    for (const auto& f : plan.files) read_input(f, "", sink);
+    return sink;
+}
+
+TEST(JsonlReader, ReadsGoodLinesAndSkipsBlankOnes) {
+    TempDir dir;
+    auto sink = read_file(dir.write("a.jsonl", kThreeLines));
+    ASSERT_EQ(sink.articles.size(), 3u);
+    EXPECT_TRUE(sink.rejects.empty());
+    EXPECT_EQ(sink.articles[1].title, "Second");
+    EXPECT_EQ(sink.accepted_at[2], (dir / "a.jsonl").string() + ":4");
+}
+
+TEST(JsonlReader, RejectsEachBadLineByNumberAndKeepsTheRest) {
+    TempDir dir;
+    auto path = dir.write("bad.jsonl",
+                          R"({"id":"ok1","title":"fine"})" "\n"
+                          "{not json\n"
+                          R"({"title":"no id"})" "\n"
+                          R"({"id":"ok2","title":"fine too"})" "\n"
+                          "{\"id\":\"u\",\"title\":\"\xC3\x28\"}\n"
+                          R"({"id":"d","title":"t","date":"2025-02-30"})" "\n");
+    auto sink = read_file(path);
+    ASSERT_EQ(sink.articles.size(), 2u);
+    EXPECT_EQ(sink.articles[1].id, "ok2");
+    ASSERT_EQ(sink.rejects.size(), 4u);
+    EXPECT_EQ(sink.rejects[0].where, path.string() + ":2");
+    EXPECT_EQ(sink.rejects[1].where, path.string() + ":3");
+    EXPECT_EQ(sink.rejects[2].where, path.string() + ":5");
+    EXPECT_NE(sink.rejects[2].reason.find("UTF-8"), std::string::npos);
+    EXPECT_EQ(sink.rejects[3].where, path.string() + ":6");
+}
+
+TEST(CompressedInput, GzipAndZstdReadLikePlainFiles) {
+    TempDir dir;
+    for (const auto& path : {dir.write("a.jsonl.gz", gzip(kThreeLines)),
+                             dir.write("a.jsonl.zst", zstd(kThreeLines))}) {
+        auto sink = read_file(path);
+        EXPECT_EQ(sink.articles.size(), 3u) << path;
+        EXPECT_TRUE(sink.rejects.empty()) << path;
+    }
+}
+
+TEST(CompressedInput, ConcatenatedGzipMembersAreAllRead) {
+    TempDir dir;
+    auto sink = read_file(dir.write("two.jsonl.gz", gzip(R"({"id":"a","title":"A"})" "\n") +
+                                                        gzip(R"({"id":"b","title":"B"})" "\n")));
+    EXPECT_EQ(sink.articles.size(), 2u);
+}
+
+TEST(CompressedInput, TruncatedStreamsAreReportedNotHidden) {
+    std::string many;
+    for (int i = 0; i < 20000; ++i) {
+        many += R"({"id":")" + std::to_string(i) + R"(","title":"headline number )" + std::to_string(i * 7919) + "\"}\n";
+    }
+    TempDir dir;
+    std::string gz = gzip(many), zs = zstd(many);
+    for (const auto& path : {dir.write("cut.jsonl.gz", gz.substr(0, gz.size() / 2)),
+                             dir.write("cut.jsonl.zst", zs.substr(0, zs.size() / 2))}) {
+        auto sink = read_file(path);
+        EXPECT_GT(sink.articles.size(), 0u) << path;  // what came before the damage is kept
+        EXPECT_LT(sink.articles.size(), 20000u) << path;
+        ASSERT_EQ(sink.rejects.size(), 1u) << path;
+        EXPECT_NE(sink.rejects[0].reason.find("truncated"), std::string::npos) << sink.rejects[0].reason;
+    }
+}
+
+TEST(CompressedInput, GarbageIsAnErrorNamingTheFile) {
+    TempDir dir;
+    auto sink = read_file(dir.write("junk.jsonl.zst", "this is not zstd at all"));
+    EXPECT_TRUE(sink.articles.empty());
+    ASSERT_EQ(sink.rejects.size(), 1u);
+    EXPECT_NE(sink.rejects[0].where.find("junk.jsonl.zst"), std::string::npos);
+}
+
+TEST(TextReader, HeadlineIsTheFirstNonEmptyLine) {
+    RecordingSink sink;
+    read_text_document("\n\n  Storm closes port  \n\nShips waited.\nMore text.\n",
+                       {"news/storm.txt", "news", "Local Wire", "storm.txt"}, sink);
+    ASSERT_EQ(sink.articles.size(), 1u);
+    const Article& a = sink.articles[0];
+    EXPECT_EQ(a.title, "Storm closes port");
+    EXPECT_EQ(a.body, "Ships waited.\nMore text.");
+    EXPECT_EQ(a.id, "news/storm.txt");
+    EXPECT_EQ(a.section, "news");
+    EXPECT_EQ(a.source, "Local Wire");
+}
+
+TEST(TextReader, MarkdownHeadingMarksAreDropped) {
+    RecordingSink sink;
+    read_text_document("# Library reopens\n\nBody.", {"x.md", "", "", "x.md"}, sink);
+    ASSERT_EQ(sink.articles.size(), 1u);
+    EXPECT_EQ(sink.articles[0].title, "Library reopens");
+}
+
+TEST(TextReader, Latin1IsDecodedWithAWarning) {
+    RecordingSink sink;
+    read_text_document("Price rises\n\nIt costs \xA3" "5 now.", {"p.txt", "", "", "p.txt"}, sink);
+    ASSERT_EQ(sink.articles.size(), 1u);
+    EXPECT_EQ(sink.articles[0].body, "It costs £5 now.");
+    EXPECT_EQ(sink.warnings.size(), 1u);
+}
+
+TEST(TextReader, AnEmptyFileIsRejected) {
+    RecordingSink sink;
+    read_text_document(" \n\n", {"e.txt", "", "", "e.txt"}, sink);
+    EXPECT_TRUE(sink.articles.empty());
+    EXPECT_EQ(sink.rejects.size(), 1u);
+}
+
+const char* kReutersSample =
+    "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+    "<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" CGISPLIT=\"TRAINING-SET\" OLDID=\"5544\" NEWID=\"1\">\n"
+    "<DATE>26-FEB-1987 15:01:01.79</DATE>\n"
+    "<TOPICS><D>cocoa</D><D>grain</D></TOPICS>\n"
+    "<PLACES><D>el-salvador</D><D>usa</D></PLACES>\n"
+    "<PEOPLE></PEOPLE>\n<ORGS><D>ico-cocoa</D></ORGS>\n"
+    "<TEXT>&#2;\n<TITLE>BAHIA COCOA &lt;REVIEW&gt;</TITLE>\n"
+    "<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued in the Caf\xE9 zone &amp; more.\n"
+    " Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" NEWID=\"2\">\n<DATE> 3-MAR-1987  09:15:05.40</DATE>\n"
+    "<TEXT TYPE=\"UNPROC\">&#2;\nunprocessed wire text here\n&#3;</TEXT>\n</REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" OLDID=\"9\">\n<DATE>3-MAR-1987</DATE><TEXT><TITLE>NO NEWID</TITLE></TEXT></REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" NEWID=\"4\">\n<DATE>31-MAR-1987 605:12:19.12</DATE><TEXT><TITLE>ODD TIME</TITLE></TEXT></REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" NEWID=\"5\">\n<DATE>30-FEB-1987</DATE><TEXT><TITLE>BAD DATE</TITLE></TEXT></REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" NEWID=\"6\">\n<DATE>3-MAR-1987</DATE><TEXT><TITLE>CUT OFF";
+
+TEST(ReutersReader, MapsTheFieldsAndDecodesEntitiesAndLatin1) {
+    RecordingSink sink;
+    read_reuters_sgml(kReutersSample, "reut2-x.sgm", sink);
+    ASSERT_EQ(sink.articles.size(), 3u);
+    const Article& a = sink.articles[0];
+    EXPECT_EQ(a.id, "reuters:1");
+    EXPECT_EQ(a.title, "BAHIA COCOA <REVIEW>");
+    EXPECT_EQ(a.date_text, "1987-02-26T15:01:01Z");
+    EXPECT_EQ(a.source, "Reuters");
+    EXPECT_EQ(a.body, "SALVADOR, Feb 26 - Showers continued in the Café zone & more.\n Reuter");
+    EXPECT_EQ(a.tags, (std::vector<std::string>{"cocoa", "grain"}));
+    EXPECT_EQ(a.places, (std::vector<std::string>{"el-salvador", "usa"}));
+    EXPECT_TRUE(a.people.empty());
+    EXPECT_EQ(a.organizations, (std::vector<std::string>{"ico-cocoa"}));
+
+    const Article& unproc = sink.articles[1];
+    EXPECT_EQ(unproc.id, "reuters:2");
+    EXPECT_EQ(unproc.body, "unprocessed wire text here");
+    EXPECT_EQ(unproc.date_text, "1987-03-03T09:15:05Z");
+
+    EXPECT_EQ(sink.articles[2].id, "reuters:4");
+    EXPECT_EQ(sink.articles[2].date_text, "1987-03-31");
+    ASSERT_EQ(sink.warnings.size(), 1u);
+}
+
+TEST(ReutersReader, RejectsBrokenRecordsByLineAndNewid) {
+    RecordingSink sink;
+    read_reuters_sgml(kReutersSample, "reut2-x.sgm", sink);
+    ASSERT_EQ(sink.rejects.size(), 3u);
+    EXPECT_NE(sink.rejects[0].reason.find("without NEWID"), std::string::npos);
+    EXPECT_EQ(sink.rejects[1].where, "reut2-x.sgm:24 (NEWID 5)");
+    EXPECT_NE(sink.rejects[1].reason.find("not a date"), std::string::npos);
+    EXPECT_NE(sink.rejects[2].reason.find("unterminated"), std::string::npos);
+}
+
+TEST(SgmlEntities, DecodesNamedAndNumericReferences) {
+    EXPECT_EQ(decode_sgml_entities("a &lt;b&gt; &amp; &#233; &#x263A; &#3;x &bogus; & ;"),
+              "a <b> & é ☺ \x03x &bogus; & ;");
+}
+
+TEST(InputPlan, WalksDirectoriesInOrderAndNamesWhatItCannotRead) {
+    TempDir dir;
+    dir.write("b/2.txt", "B\n\nb");
+    dir.write("a/1.md", "A\n\na");
+    dir.write("a/x.jsonl", R"({"id":"j","title":"J"})");
+    dir.write("a/notes.pdf", "%PDF");
+    auto plan = plan_inputs({dir.path().string(), (dir / "missing.jsonl").string()}, std::nullopt);
+    ASSERT_EQ(plan.files.size(), 3u);
+    EXPECT_EQ(plan.files[0].relative, "a/1.md");
+    EXPECT_EQ(plan.files[1].relative, "a/x.jsonl");
+    EXPECT_EQ(plan.files[2].relative, "b/2.txt");
+    EXPECT_EQ(plan.files[2].format, Format::kText);
+    ASSERT_EQ(plan.unknown_format.size(), 1u);
+    ASSERT_EQ(plan.missing.size(), 1u);
+    EXPECT_EQ(detect_format("x/reut2-000.sgm.gz"), Format::kReutersSgml);
+    EXPECT_EQ(detect_format("FEED.JSONL.ZST"), Format::kJsonl);
+    EXPECT_EQ(parse_format_name("sgml"), Format::kReutersSgml);
+    EXPECT_FALSE(parse_format_name("pdf"));
+}
+
+}  // namespace
+}  // namespace gazette
