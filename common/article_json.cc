@@ -16,23 +16,30 @@ using nlohmann::json;
 
 std::string get_string(const json& obj, const char* key) {
     auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return {};
-    if (!it->is_string()) throw InputError(std::string("\"") + key + "\" is not a string");
+    if (it == obj.end() || it->is_null())
+        return {};
+    if (!it->is_string())
+        throw InputError(std::string("\"") + key + "\" is not a string");
     return it->get<std::string>();
 }
 
 std::vector<std::string> get_list(const json& obj, const char* key) {
     std::vector<std::string> out;
     auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return out;
+    if (it == obj.end() || it->is_null())
+        return out;
     if (it->is_string()) {  // a single value where a list was expected: accept it
-        if (!it->get_ref<const std::string&>().empty()) out.push_back(it->get<std::string>());
+        if (!it->get_ref<const std::string&>().empty())
+            out.push_back(it->get<std::string>());
         return out;
     }
-    if (!it->is_array()) throw InputError(std::string("\"") + key + "\" is not a list of strings");
+    if (!it->is_array())
+        throw InputError(std::string("\"") + key + "\" is not a list of strings");
     for (const auto& v : *it) {
-        if (!v.is_string()) throw InputError(std::string("\"") + key + "\" is not a list of strings");
-        if (!v.get_ref<const std::string&>().empty()) out.push_back(v.get<std::string>());
+        if (!v.is_string())
+            throw InputError(std::string("\"") + key + "\" is not a list of strings");
+        if (!v.get_ref<const std::string&>().empty())
+            out.push_back(v.get<std::string>());
     }
     return out;
 }
@@ -53,11 +60,13 @@ void check_utf8(const std::string& value, const char* field) {
 }
 
 void add_list(json& obj, const char* key, const std::vector<std::string>& values) {
-    if (!values.empty()) obj[key] = values;
+    if (!values.empty())
+        obj[key] = values;
 }
 
 void add_string(json& obj, const char* key, const std::string& value) {
-    if (!value.empty()) obj[key] = value;
+    if (!value.empty())
+        obj[key] = value;
 }
 
 }  // namespace
@@ -73,11 +82,13 @@ Article article_from_json(std::string_view json_text) {
     } catch (const json::parse_error& e) {
         throw InputError("not valid JSON: " + short_json_error(e.what()));
     }
-    if (!obj.is_object()) throw InputError("not a JSON object");
+    if (!obj.is_object())
+        throw InputError("not a JSON object");
 
     Article a;
     auto id = obj.find("id");
-    if (id == obj.end() || id->is_null()) throw InputError("missing \"id\"");
+    if (id == obj.end() || id->is_null())
+        throw InputError("missing \"id\"");
     if (id->is_number_integer()) {  // many archives number their articles
         a.id = id->dump();
     } else if (id->is_string()) {
@@ -90,7 +101,8 @@ Article article_from_json(std::string_view json_text) {
     std::string date = get_string(obj, "date");
     if (!date.empty()) {
         auto parsed = parse_iso_datetime(date);
-        if (!parsed) throw InputError("\"date\" is not an ISO 8601 date: \"" + date + "\"");
+        if (!parsed)
+            throw InputError("\"date\" is not an ISO 8601 date: \"" + date + "\"");
         a.timestamp = parsed->timestamp;
         a.date_text = parsed->normalized;
     }
@@ -100,7 +112,8 @@ Article article_from_json(std::string_view json_text) {
     a.section = get_string(obj, "section");
     std::string language = get_string(obj, "language");
     if (!language.empty()) {
-        for (auto& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : language)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         a.language = language;
     }
     a.tags = get_list(obj, "tags");
@@ -115,8 +128,10 @@ void validate_article(const Article& a) {
     auto blank = [](const std::string& s) {
         return s.find_first_not_of(" \t\r\n") == std::string::npos;
     };
-    if (blank(a.id)) throw InputError("empty \"id\"");
-    if (blank(a.title) && blank(a.body)) throw InputError("no \"title\" and no \"body\"");
+    if (blank(a.id))
+        throw InputError("empty \"id\"");
+    if (blank(a.title) && blank(a.body))
+        throw InputError("no \"title\" and no \"body\"");
     if (!is_language_code(a.language)) {
         throw InputError("\"language\" is not an ISO 639-1 code: \"" + a.language + "\"");
     }
@@ -127,7 +142,8 @@ void validate_article(const Article& a) {
     check_utf8(a.section, "section");
     check_utf8(a.url, "url");
     for (const auto* list : {&a.authors, &a.tags, &a.people, &a.places, &a.organizations}) {
-        for (const auto& v : *list) check_utf8(v, "list value");
+        for (const auto& v : *list)
+            check_utf8(v, "list value");
     }
 }
 

@@ -10,11 +10,13 @@ constexpr double kSecondsPerDay = 86400.0;
 
 // Reads exactly `n` digits at `pos`; advances pos. Returns -1 if they are not digits.
 int read_digits(std::string_view s, std::size_t& pos, int n) {
-    if (pos + n > s.size()) return -1;
+    if (pos + n > s.size())
+        return -1;
     int v = 0;
     for (int i = 0; i < n; ++i) {
         char c = s[pos + i];
-        if (c < '0' || c > '9') return -1;
+        if (c < '0' || c > '9')
+            return -1;
         v = v * 10 + (c - '0');
     }
     pos += n;
@@ -28,8 +30,10 @@ int days_in_month(int year, int month) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -69,50 +73,64 @@ std::optional<ParsedDate> parse_iso_datetime(std::string_view text) {
     std::size_t pos = 0;
     CivilDate d;
     d.year = read_digits(text, pos, 4);
-    if (d.year < 0 || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+    if (d.year < 0 || pos >= text.size() || text[pos++] != '-')
+        return std::nullopt;
     d.month = read_digits(text, pos, 2);
-    if (d.month < 0 || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+    if (d.month < 0 || pos >= text.size() || text[pos++] != '-')
+        return std::nullopt;
     d.day = read_digits(text, pos, 2);
-    if (d.day < 0 || !is_valid_civil(d)) return std::nullopt;
+    if (d.day < 0 || !is_valid_civil(d))
+        return std::nullopt;
     double seconds = static_cast<double>(days_from_civil(d)) * kSecondsPerDay;
     char buf[32];
     if (pos == text.size()) {
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
         return ParsedDate{seconds, buf};
     }
-    if (text[pos] != 'T' && text[pos] != ' ' && text[pos] != 't') return std::nullopt;
+    if (text[pos] != 'T' && text[pos] != ' ' && text[pos] != 't')
+        return std::nullopt;
     ++pos;
     int hh = read_digits(text, pos, 2);
-    if (hh < 0 || hh > 23 || pos >= text.size() || text[pos++] != ':') return std::nullopt;
+    if (hh < 0 || hh > 23 || pos >= text.size() || text[pos++] != ':')
+        return std::nullopt;
     int mm = read_digits(text, pos, 2);
-    if (mm < 0 || mm > 59) return std::nullopt;
+    if (mm < 0 || mm > 59)
+        return std::nullopt;
     int ss = 0;
     if (pos < text.size() && text[pos] == ':') {
         ++pos;
         ss = read_digits(text, pos, 2);
-        if (ss < 0 || ss > 60) return std::nullopt;
+        if (ss < 0 || ss > 60)
+            return std::nullopt;
         if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
             ++pos;
             std::size_t start = pos;
-            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
-            if (pos == start) return std::nullopt;
+            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+                ++pos;
+            if (pos == start)
+                return std::nullopt;
         }
     }
     int offset_minutes = 0;
     if (pos < text.size()) {
         char z = text[pos++];
         if (z == 'Z' || z == 'z') {
-            if (pos != text.size()) return std::nullopt;
+            if (pos != text.size())
+                return std::nullopt;
         } else if (z == '+' || z == '-') {
             int oh = read_digits(text, pos, 2);
-            if (oh < 0 || oh > 23) return std::nullopt;
+            if (oh < 0 || oh > 23)
+                return std::nullopt;
             int om = 0;
-            if (pos < text.size() && text[pos] == ':') ++pos;
+            if (pos < text.size() && text[pos] == ':')
+                ++pos;
             if (pos < text.size()) {
                 om = read_digits(text, pos, 2);
-                if (om < 0 || om > 59) return std::nullopt;
+                if (om < 0 || om > 59)
+                    return std::nullopt;
             }
-            if (pos != text.size()) return std::nullopt;
+            if (pos != text.size())
+                return std::nullopt;
             offset_minutes = (oh * 60 + om) * (z == '+' ? 1 : -1);
         } else {
             return std::nullopt;
@@ -132,25 +150,33 @@ std::optional<double> parse_date_bound(std::string_view text, bool end_of_period
     std::size_t pos = 0;
     CivilDate d{0, 1, 1};
     d.year = read_digits(text, pos, 4);
-    if (d.year < 1) return std::nullopt;
+    if (d.year < 1)
+        return std::nullopt;
     int precision = 1;  // 1 = year, 2 = month, 3 = day
     if (pos < text.size()) {
-        if (text[pos++] != '-') return std::nullopt;
+        if (text[pos++] != '-')
+            return std::nullopt;
         d.month = read_digits(text, pos, 2);
-        if (d.month < 1 || d.month > 12) return std::nullopt;
+        if (d.month < 1 || d.month > 12)
+            return std::nullopt;
         precision = 2;
         if (pos < text.size()) {
-            if (text[pos] != '-') return std::nullopt;
+            if (text[pos] != '-')
+                return std::nullopt;
             auto full = parse_iso_datetime(text);
-            if (!full) return std::nullopt;
-            if (text.size() > 10) return full->timestamp;  // a date-time is an instant
+            if (!full)
+                return std::nullopt;
+            if (text.size() > 10)
+                return full->timestamp;  // a date-time is an instant
             d.day = read_digits(text, ++pos, 2);
             precision = 3;
         }
     }
-    if (!is_valid_civil(d)) return std::nullopt;
+    if (!is_valid_civil(d))
+        return std::nullopt;
     long long first_day = days_from_civil(d);
-    if (!end_of_period) return static_cast<double>(first_day) * kSecondsPerDay;
+    if (!end_of_period)
+        return static_cast<double>(first_day) * kSecondsPerDay;
     long long next_day;
     if (precision == 3) {
         next_day = first_day + 1;

@@ -8,13 +8,13 @@ namespace gazette {
 
 // Something the user asked for cannot be done (bad option, bad query): exit status 2.
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A record or input that is not what its format promises; the message names the reason.
 class InputError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

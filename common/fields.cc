@@ -13,11 +13,13 @@ namespace {
 constexpr std::size_t kMaxTermValueBytes = 230;
 
 void add_one(const std::string& value, std::vector<std::string_view>& out) {
-    if (!value.empty()) out.emplace_back(value);
+    if (!value.empty())
+        out.emplace_back(value);
 }
 
 void add_all(const std::vector<std::string>& values, std::vector<std::string_view>& out) {
-    for (const auto& v : values) add_one(v, out);
+    for (const auto& v : values)
+        add_one(v, out);
 }
 
 // clang-format off
@@ -62,19 +64,24 @@ std::string hex_hash(std::string_view s) {
 
 // Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
 void truncate_utf8(std::string& s, std::size_t max) {
-    if (s.size() <= max) return;
+    if (s.size() <= max)
+        return;
     std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
     s.resize(cut);
 }
 
 }  // namespace
 
-std::span<const FieldSpec> fields() { return kFieldTable; }
+std::span<const FieldSpec> fields() {
+    return kFieldTable;
+}
 
 const FieldSpec* find_field(std::string_view name) {
     for (const auto& f : kFieldTable) {
-        if (f.name == name || (!f.alias.empty() && f.alias == name)) return &f;
+        if (f.name == name || (!f.alias.empty() && f.alias == name))
+            return &f;
     }
     return nullptr;
 }
@@ -89,7 +96,8 @@ std::string fold_filter_value(std::string_view value) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out.push_back(' ');
+        if (pending_space)
+            out.push_back(' ');
         pending_space = false;
         out.push_back(c);
     }

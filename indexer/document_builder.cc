@@ -53,7 +53,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
                 generator_.index_text(text, field.prefixed_weight, std::string(field.text_prefix));
                 generator_.increase_termpos(kFieldGap);
             }
-            if (!field.filter_prefix.empty()) doc.add_boolean_term(filter_term(field, value));
+            if (!field.filter_prefix.empty())
+                doc.add_boolean_term(filter_term(field, value));
         }
     }
 
@@ -66,8 +67,10 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_value(kSlotYear, format_year(t));
         doc.add_value(kSlotMonth, format_year_month(t));
     }
-    if (!article.source.empty()) doc.add_value(kSlotSource, article.source);
-    if (!article.section.empty()) doc.add_value(kSlotSection, article.section);
+    if (!article.source.empty())
+        doc.add_value(kSlotSource, article.source);
+    if (!article.section.empty())
+        doc.add_value(kSlotSection, article.section);
     doc.add_value(kSlotLanguage, article.language);
     doc.set_data(article_to_json(article));
     return doc;

@@ -12,13 +12,13 @@
 namespace gazette {
 
 class DocumentBuilder {
-public:
+  public:
     // With a database, spelling data for "did you mean" is added to it as documents are built.
     explicit DocumentBuilder(Xapian::WritableDatabase* spelling_db = nullptr);
 
     Xapian::Document build(const Article& article);
 
-private:
+  private:
     const Xapian::Stem& stemmer_for(const std::string& language);
 
     Xapian::TermGenerator generator_;

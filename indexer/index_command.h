@@ -13,6 +13,7 @@ namespace gazette {
 struct IndexCommand {
     std::string db_path;
     std::vector<std::string> inputs;
+    std::vector<std::string> excludes;
     std::optional<Format> format;
     std::string default_source;
     std::uint64_t batch_mb = 4;

@@ -14,8 +14,7 @@ using namespace gazette;
 namespace {
 
 const cli::ProgramInfo kInfo{
-    "gazette-index",
-    "gazette-index [options] --db DB INPUT...",
+    "gazette-index", "gazette-index [options] --db DB INPUT...",
     "Index news articles (JSON Lines, text/Markdown, Reuters SGML; .gz/.zst) into a Xapian "
     "database. Re-indexing an id replaces the article.",
     "  gazette-index --db news.db corpus/\n"
@@ -29,39 +28,49 @@ int run(int argc, char** argv) {
     options.add(cli::general_options());
     options.add(cli::database_option("database to create or update (or set GAZETTE_DB)"));
     po::options_description indexing("Indexing");
-    indexing.add_options()
-        ("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
-         "files or directories to index (directories are walked recursively); - = JSON Lines on stdin")
-        ("format", po::value<std::string>()->value_name("FMT"),
-         "read every input as FMT: jsonl, text or sgml (default: from the file name)")
-        ("source", po::value<std::string>()->default_value("")->value_name("NAME"),
-         "source for records that name none, e.g. --source BBC")
-        ("batch-mb", po::value<std::uint64_t>()->default_value(4)->value_name("MB"),
-         "commit after this many MB of article text (bounds memory; larger is faster)")
-        ("quiet,q", "no progress line");
+    indexing.add_options()("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
+                           "files or directories to index (directories are walked recursively); - "
+                           "= JSON Lines on stdin")(
+        "format", po::value<std::string>()->value_name("FMT"),
+        "read every input as FMT: jsonl, text or sgml (default: from the file name)")(
+        "exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
+        "leave out files in walked directories whose name or relative path matches GLOB "
+        "(repeatable), e.g. --exclude 'README*'")(
+        "source", po::value<std::string>()->default_value("")->value_name("NAME"),
+        "source for records that name none, e.g. --source BBC")(
+        "batch-mb", po::value<std::uint64_t>()->default_value(4)->value_name("MB"),
+        "commit after this many MB of article text (bounds memory; larger is faster)")(
+        "quiet,q", "no progress line");
     options.add(indexing);
     po::positional_options_description positional;
     positional.add("input", -1);
 
     po::variables_map vm;
-    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) == cli::ParseOutcome::kExitOk) {
+    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) ==
+        cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }
     IndexCommand command;
     auto db_paths = cli::database_paths(vm);
-    if (db_paths.size() != 1) throw UsageError("gazette-index writes one database: give --db once");
+    if (db_paths.size() != 1)
+        throw UsageError("gazette-index writes one database: give --db once");
     command.db_path = db_paths.front();
-    if (!vm.count("input")) throw UsageError("nothing to index: name files, directories or - (stdin)");
+    if (!vm.count("input"))
+        throw UsageError("nothing to index: name files, directories or - (stdin)");
     command.inputs = vm["input"].as<std::vector<std::string>>();
     if (vm.count("format")) {
         command.format = parse_format_name(vm["format"].as<std::string>());
         if (!command.format) {
-            throw UsageError("unknown --format " + vm["format"].as<std::string>() + " (use jsonl, text or sgml)");
+            throw UsageError("unknown --format " + vm["format"].as<std::string>() +
+                             " (use jsonl, text or sgml)");
         }
     }
+    if (vm.count("exclude"))
+        command.excludes = vm["exclude"].as<std::vector<std::string>>();
     command.default_source = vm["source"].as<std::string>();
     command.batch_mb = vm["batch-mb"].as<std::uint64_t>();
-    if (command.batch_mb == 0) throw UsageError("--batch-mb must be at least 1");
+    if (command.batch_mb == 0)
+        throw UsageError("--batch-mb must be at least 1");
     command.quiet = vm.count("quiet") > 0;
 
     // We commit by size ourselves (--batch-mb); stop Xapian from also committing every
@@ -72,14 +81,13 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) try {
-    return run(argc, argv);
-} catch (const UsageError& e) {
+int main(int argc, char** argv) try { return run(argc, argv); } catch (const UsageError& e) {
     std::cerr << "gazette-index: " << e.what() << "\n(see gazette-index --help)\n";
     return exit_status::kUsage;
 } catch (const Xapian::DatabaseLockError& e) {
     std::cerr << "gazette-index: the database is locked by another writer (is another "
-                 "gazette-index running?): " << e.get_msg() << "\n";
+                 "gazette-index running?): "
+              << e.get_msg() << "\n";
     return exit_status::kFatal;
 } catch (const Xapian::Error& e) {
     std::cerr << "gazette-index: " << e.get_type() << ": " << e.get_msg() << "\n";

@@ -14,19 +14,28 @@ Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std
     std::optional<double> lo, hi;
     if (!begin.empty()) {
         lo = parse_date_bound(begin, false);
-        if (!lo) throw Xapian::QueryParserError("date range: \"" + begin + "\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (!lo)
+            throw Xapian::QueryParserError("date range: \"" + begin +
+                                           "\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     if (!end.empty()) {
         hi = parse_date_bound(end, true);
-        if (!hi) throw Xapian::QueryParserError("date range: \"" + end + "\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (!hi)
+            throw Xapian::QueryParserError("date range: \"" + end +
+                                           "\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     if (lo && hi) {
-        if (*lo > *hi) throw Xapian::QueryParserError("date range: " + begin + " is after " + end);
+        if (*lo > *hi)
+            throw Xapian::QueryParserError("date range: " + begin + " is after " + end);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate,
                              Xapian::sortable_serialise(*lo), Xapian::sortable_serialise(*hi));
     }
-    if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, Xapian::sortable_serialise(*lo));
-    if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, Xapian::sortable_serialise(*hi));
+    if (lo)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate,
+                             Xapian::sortable_serialise(*lo));
+    if (hi)
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate,
+                             Xapian::sortable_serialise(*hi));
     return Xapian::Query::MatchAll;
 }
 

@@ -8,7 +8,7 @@
 namespace gazette {
 
 class DateRangeProcessor : public Xapian::RangeProcessor {
-public:
+  public:
     DateRangeProcessor();
     Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 };

@@ -12,20 +12,22 @@ namespace {
 // Whole-value fields (`source:"Financial Times"`) are matched case-insensitively: the value
 // is folded exactly as the indexer folded it before it becomes a term.
 class FoldingFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit FoldingFieldProcessor(const FieldSpec& field) : field_(field) {}
     Xapian::Query operator()(const std::string& value) override {
         return Xapian::Query(filter_term(field_, value));
     }
 
-private:
+  private:
     const FieldSpec& field_;
 };
 
 // `id:reuters:42`: ids are exact, not folded.
 class IdFieldProcessor : public Xapian::FieldProcessor {
-public:
-    Xapian::Query operator()(const std::string& value) override { return Xapian::Query(id_term(value)); }
+  public:
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(id_term(value));
+    }
 };
 
 constexpr unsigned kParseFlags =
@@ -33,11 +35,13 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
-void add_field_prefix(Xapian::QueryParser& parser, const std::string& name, const FieldSpec& field) {
+void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
+                      const FieldSpec& field) {
     if (!field.text_prefix.empty()) {
         parser.add_prefix(name, std::string(field.text_prefix));
     } else if (!field.filter_prefix.empty()) {
-        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(), field.name.data());
+        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(),
+                                  field.name.data());
     }
 }
 
@@ -46,17 +50,21 @@ void add_field_prefix(Xapian::QueryParser& parser, const std::string& name, cons
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
     : stopper_(make_english_stopper()) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
-    if (!stemmer_name.empty()) stemmer_ = Xapian::Stem(stemmer_name);
+    if (!stemmer_name.empty())
+        stemmer_ = Xapian::Stem(stemmer_name);
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    if (options.stem_language == "en") parser_.set_stopper(stopper_.get());
+    if (options.stem_language == "en")
+        parser_.set_stopper(stopper_.get());
     parser_.set_default_op(options.default_op);
-    parser_.set_max_expansion(options.max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    parser_.set_max_expansion(options.max_wildcard_expansion,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     // One loop over the field table gives the query language every field prefix.
     for (const FieldSpec& field : fields()) {
         add_field_prefix(parser_, std::string(field.name), field);
-        if (!field.alias.empty()) add_field_prefix(parser_, std::string(field.alias), field);
+        if (!field.alias.empty())
+            add_field_prefix(parser_, std::string(field.alias), field);
     }
     parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
     parser_.add_rangeprocessor((new DateRangeProcessor)->release());

@@ -23,7 +23,7 @@ struct ParsedQuery {
 };
 
 class QueryBuilder {
-public:
+  public:
     QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
     ~QueryBuilder();
 
@@ -33,7 +33,7 @@ public:
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
-private:
+  private:
     Xapian::Stem stemmer_;
     std::unique_ptr<Xapian::Stopper> stopper_;
     mutable Xapian::QueryParser parser_;

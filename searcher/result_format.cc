@@ -13,9 +13,8 @@ constexpr const char* kHighlight = "\033[1;33m";
 constexpr const char* kReset = "\033[0m";
 
 nlohmann::json hit_to_json(const Hit& h) {
-    return {{"rank", h.rank},   {"id", h.id},         {"score", h.score},
-            {"title", h.title}, {"date", h.date},     {"source", h.source},
-            {"url", h.url},     {"snippet", h.snippet}};
+    return {{"rank", h.rank}, {"id", h.id},         {"score", h.score}, {"title", h.title},
+            {"date", h.date}, {"source", h.source}, {"url", h.url},     {"snippet", h.snippet}};
 }
 
 }  // namespace
@@ -28,9 +27,11 @@ std::string results_to_json(const SearchResults& r) {
         {"total_lower_bound", r.total_lower_bound},
         {"total_upper_bound", r.total_upper_bound},
     };
-    if (!r.corrected.empty()) out["corrected"] = r.corrected;
+    if (!r.corrected.empty())
+        out["corrected"] = r.corrected;
     nlohmann::json hits = nlohmann::json::array();
-    for (const auto& h : r.results) hits.push_back(hit_to_json(h));
+    for (const auto& h : r.results)
+        hits.push_back(hit_to_json(h));
     out["results"] = std::move(hits);
     out["took_ms"] = r.took_ms;
     // Stored text was validated as UTF-8 at index time; "replace" keeps a single bad byte from
@@ -49,10 +50,12 @@ std::string snippet_for_terminal(const std::string& html, bool color) {
     for (std::size_t i = 0; i < html.size();) {
         auto starts = [&](const char* s) { return html.compare(i, std::strlen(s), s) == 0; };
         if (starts("<mark>")) {
-            if (color) out += kHighlight;
+            if (color)
+                out += kHighlight;
             i += 6;
         } else if (starts("</mark>")) {
-            if (color) out += kReset;
+            if (color)
+                out += kReset;
             i += 7;
         } else if (starts("&amp;")) {
             out += '&';
@@ -81,19 +84,25 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
     auto style = [&](const char* code) { return color ? code : ""; };
     char took[32];
     std::snprintf(took, sizeof took, "%.1f ms", r.took_ms);
-    out << style(kDim) << "about " << r.estimated_total << " results for \"" << r.query << "\" (" << took
-        << ")" << style(kReset) << "\n";
-    if (!r.corrected.empty()) out << "did you mean: " << style(kBold) << r.corrected << style(kReset) << "\n";
+    out << style(kDim) << "about " << r.estimated_total << " results for \"" << r.query << "\" ("
+        << took << ")" << style(kReset) << "\n";
+    if (!r.corrected.empty())
+        out << "did you mean: " << style(kBold) << r.corrected << style(kReset) << "\n";
     for (const auto& h : r.results) {
         char rank[16];
         std::snprintf(rank, sizeof rank, "%3u. ", h.rank);
         char score[32];
         std::snprintf(score, sizeof score, "score %.2f", h.score);
-        out << "\n" << rank << style(kBold) << (h.title.empty() ? "(no headline)" : h.title) << style(kReset) << "\n";
+        out << "\n"
+            << rank << style(kBold) << (h.title.empty() ? "(no headline)" : h.title)
+            << style(kReset) << "\n";
         out << "     " << style(kDim) << (h.date.empty() ? "undated" : h.date.substr(0, 10)) << "  "
-            << (h.source.empty() ? "-" : h.source) << "  " << h.id << "  " << score << style(kReset) << "\n";
-        if (!h.url.empty()) out << "     " << style(kDim) << h.url << style(kReset) << "\n";
-        if (!h.snippet.empty()) out << "     " << snippet_for_terminal(h.snippet, color) << "\n";
+            << (h.source.empty() ? "-" : h.source) << "  " << h.id << "  " << score << style(kReset)
+            << "\n";
+        if (!h.url.empty())
+            out << "     " << style(kDim) << h.url << style(kReset) << "\n";
+        if (!h.snippet.empty())
+            out << "     " << snippet_for_terminal(h.snippet, color) << "\n";
     }
 }
 

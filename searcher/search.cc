@@ -16,7 +16,8 @@ constexpr std::size_t kSnippetLength = 240;
 void check_schema(const Xapian::Database& db, const std::string& path) {
     std::string version = db.get_metadata(kSchemaVersionKey);
     if (version.empty()) {
-        if (db.get_doccount() == 0) return;  // an empty database is harmless
+        if (db.get_doccount() == 0)
+            return;  // an empty database is harmless
         throw UsageError("database " + path + " was not made by gazette-index (no schema version)");
     }
     if (version != std::to_string(kSchemaVersion)) {
@@ -25,13 +26,15 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
     }
 }
 
-Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Stem& stemmer) {
+Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+             const Xapian::Stem& stemmer) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     Xapian::Document doc = it.get_document();
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (!data.is_object()) data = nlohmann::json::object();
+    if (!data.is_object())
+        data = nlohmann::json::object();
     hit.id = data.value("id", doc.get_value(kSlotId));
     hit.title = data.value("title", "");
     hit.date = data.value("date", "");
@@ -39,9 +42,10 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xap
     hit.url = data.value("url", "");
     std::string body = data.value("body", "");
     const std::string& text = body.empty() ? hit.title : body;
-    hit.snippet = mset.snippet(text, kSnippetLength, stemmer,
-                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                               "<mark>", "</mark>", "…");
+    hit.snippet =
+        mset.snippet(text, kSnippetLength, stemmer,
+                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                     "<mark>", "</mark>", "…");
     return hit;
 }
 
@@ -97,7 +101,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.results.push_back(hit_from(it, mset, builder_.stemmer()));
     }
-    out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    out.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return out;
 }
 

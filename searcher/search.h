@@ -50,7 +50,7 @@ inline constexpr Xapian::doccount kMaxOffset = 100000;
 Xapian::Database open_databases(const std::vector<std::string>& paths);
 
 class Searcher {
-public:
+  public:
     Searcher(Xapian::Database db, const QueryOptions& options);
 
     // Throws UsageError for a bad query or out-of-range paging.
@@ -59,7 +59,7 @@ public:
     // The parsed form of a query, for --debug-query.
     std::string describe(const std::string& query_text);
 
-private:
+  private:
     Xapian::Database db_;
     QueryBuilder builder_;
 };

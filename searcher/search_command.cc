@@ -18,16 +18,21 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
         return request;
     }
     auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (!obj.is_object()) throw UsageError("line is not a JSON object");
+    if (!obj.is_object())
+        throw UsageError("line is not a JSON object");
     auto text = obj.contains("query") ? obj["query"] : obj.value("q", nlohmann::json());
-    if (!text.is_string()) throw UsageError("\"query\" is missing or not a string");
+    if (!text.is_string())
+        throw UsageError("\"query\" is missing or not a string");
     request.query = text.get<std::string>();
     auto count = [&](const char* key, Xapian::doccount fallback) {
-        if (!obj.contains(key)) return fallback;
+        if (!obj.contains(key))
+            return fallback;
         const auto& v = obj[key];
-        if (!v.is_number_unsigned()) throw UsageError(std::string("\"") + key + "\" is not a non-negative integer");
+        if (!v.is_number_unsigned())
+            throw UsageError(std::string("\"") + key + "\" is not a non-negative integer");
         auto n = v.get<std::uint64_t>();
-        if (n > 0xFFFFFFFFull) throw UsageError(std::string("\"") + key + "\" is too large");
+        if (n > 0xFFFFFFFFull)
+            throw UsageError(std::string("\"") + key + "\" is too large");
         return static_cast<Xapian::doccount>(n);
     };
     request.limit = count("limit", request.limit);
@@ -39,7 +44,8 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
 
 int run_single_search(const SearchCommand& command) {
     Searcher searcher(open_databases(command.db_paths), command.query_options);
-    if (command.debug_query) std::cerr << "parsed query: " << searcher.describe(command.request.query) << "\n";
+    if (command.debug_query)
+        std::cerr << "parsed query: " << searcher.describe(command.request.query) << "\n";
     SearchResults results = searcher.search(command.request);
     if (command.output == OutputMode::kJson) {
         std::cout << results_to_json(results) << "\n";
@@ -53,12 +59,14 @@ int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostr
     Searcher searcher(open_databases(command.db_paths), command.query_options);
     std::string line;
     while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         std::string query = line;
         try {
             SearchRequest request = request_from_line(line, command.request);
             query = request.query;
-            if (command.debug_query) std::cerr << "parsed query: " << searcher.describe(query) << "\n";
+            if (command.debug_query)
+                std::cerr << "parsed query: " << searcher.describe(query) << "\n";
             out << results_to_json(searcher.search(request)) << "\n";
         } catch (const UsageError& e) {
             out << error_to_json(query, e.what()) << "\n";

@@ -13,23 +13,24 @@ namespace gazette::cli {
 
 po::options_description general_options() {
     po::options_description general("General options");
-    general.add_options()
-        ("help,h", "show this help and exit")
-        ("version", "show the version and exit")
-        ("config", po::value<std::string>()->value_name("FILE"),
-         "read further options from FILE, one `name = value` per line "
-         "(e.g. `db = /srv/news.db`); the command line wins");
+    general.add_options()("help,h", "show this help and exit")("version",
+                                                               "show the version and exit")(
+        "config", po::value<std::string>()->value_name("FILE"),
+        "read further options from FILE, one `name = value` per line "
+        "(e.g. `db = /srv/news.db`); the command line wins");
     return general;
 }
 
 po::options_description database_option(const char* what) {
     po::options_description db("Database");
-    db.add_options()("db,d", po::value<std::vector<std::string>>()->composing()->value_name("DB"), what);
+    db.add_options()("db,d", po::value<std::vector<std::string>>()->composing()->value_name("DB"),
+                     what);
     return db;
 }
 
 std::vector<std::string> database_paths(const po::variables_map& vm) {
-    if (!vm.count("db")) throw UsageError("no database given: use --db DB or set GAZETTE_DB");
+    if (!vm.count("db"))
+        throw UsageError("no database given: use --db DB or set GAZETTE_DB");
     return vm["db"].as<std::vector<std::string>>();
 }
 
@@ -51,8 +52,10 @@ ParseOutcome parse_options(int argc, const char* const argv[], const ProgramInfo
                       .run(),
                   vm);
         if (vm.count("help")) {
-            std::cout << "Usage: " << info.synopsis << "\n" << info.summary << "\n\n"
-                      << options << "\nExamples:\n" << info.examples;
+            std::cout << "Usage: " << info.synopsis << "\n"
+                      << info.summary << "\n\n"
+                      << options << "\nExamples:\n"
+                      << info.examples;
             return ParseOutcome::kExitOk;
         }
         if (vm.count("version")) {
@@ -62,7 +65,8 @@ ParseOutcome parse_options(int argc, const char* const argv[], const ProgramInfo
         if (vm.count("config")) {
             const auto& path = vm["config"].as<std::string>();
             std::ifstream in(path);
-            if (!in) throw UsageError("cannot read config file " + path);
+            if (!in)
+                throw UsageError("cannot read config file " + path);
             po::store(po::parse_config_file(in, options), vm);
         }
         if (options.find_nothrow("db", false) && !vm.count("db")) {

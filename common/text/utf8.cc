@@ -26,9 +26,11 @@ std::size_t first_invalid_utf8(std::string_view s) {
         } else {
             return i;
         }
-        if (i + len > n) return i;
+        if (i + len > n)
+            return i;
         for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
         if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
@@ -40,7 +42,9 @@ std::size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+bool is_valid_utf8(std::string_view s) {
+    return first_invalid_utf8(s) == std::string_view::npos;
+}
 
 std::string latin1_to_utf8(std::string_view s) {
     std::string out;
@@ -64,7 +68,8 @@ std::string strip_control_chars(std::string_view s) {
         if (c == '\r') {
             out.push_back('\n');
         } else if (c >= 0x20 || c == '\n' || c == '\t') {
-            if (c != 0x7F) out.push_back(ch);
+            if (c != 0x7F)
+                out.push_back(ch);
         }
     }
     return out;

@@ -13,7 +13,8 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
     std::string version = db.get_metadata(kSchemaVersionKey);
     if (version.empty()) {
         if (db.get_doccount() != 0) {
-            throw UsageError("database " + path + " was not made by gazette-index (no schema version)");
+            throw UsageError("database " + path +
+                             " was not made by gazette-index (no schema version)");
         }
         db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
         return;
@@ -35,7 +36,8 @@ IndexWriter::IndexWriter(IndexWriterOptions options)
 }
 
 void IndexWriter::accept(Article&& article, const std::string& /*where*/) {
-    if (article.source.empty()) article.source = options_.default_source;
+    if (article.source.empty())
+        article.source = options_.default_source;
     std::string term = id_term(article.id);
     Xapian::Document doc = builder_.build(article);
     if (db_.term_exists(term)) {
@@ -48,7 +50,8 @@ void IndexWriter::accept(Article&& article, const std::string& /*where*/) {
     stats_.text_bytes += size;
     pending_bytes_ += size;
     bytes_in_current_file_ += size;
-    if (pending_bytes_ >= options_.batch_bytes) commit();
+    if (pending_bytes_ >= options_.batch_bytes)
+        commit();
     progress_.update(stats_.added + stats_.replaced, bytes_of_done_files_ + bytes_in_current_file_);
 }
 

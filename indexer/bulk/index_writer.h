@@ -16,9 +16,9 @@ namespace gazette {
 struct IndexWriterOptions {
     std::string db_path;
     std::uint64_t batch_bytes = 4ull << 20;  // commit after this much article text
-    std::string default_source;               // for records without a source
-    bool progress = false;                    // draw a progress line on stderr
-    std::uintmax_t total_input_bytes = 0;     // for the progress ETA
+    std::string default_source;              // for records without a source
+    bool progress = false;                   // draw a progress line on stderr
+    std::uintmax_t total_input_bytes = 0;    // for the progress ETA
 };
 
 struct IndexStats {
@@ -31,7 +31,7 @@ struct IndexStats {
 };
 
 class IndexWriter : public ArticleSink {
-public:
+  public:
     // Opens or creates the database. Throws UsageError for a database of a newer schema;
     // Xapian::DatabaseLockError when another writer holds it.
     explicit IndexWriter(IndexWriterOptions options);
@@ -48,7 +48,7 @@ public:
     const IndexStats& stats() const { return stats_; }
     Xapian::doccount document_count() const { return db_.get_doccount(); }
 
-private:
+  private:
     void commit();
 
     IndexWriterOptions options_;

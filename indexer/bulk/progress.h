@@ -8,7 +8,7 @@
 namespace gazette {
 
 class ProgressLine {
-public:
+  public:
     // total_bytes = 0 when the input size is unknown (no ETA then).
     ProgressLine(bool enabled, std::uintmax_t total_bytes);
     // Called often; redraws at most a few times a second.
@@ -16,7 +16,7 @@ public:
     // Clears the line so the summary starts on a clean line.
     void finish();
 
-private:
+  private:
     using Clock = std::chrono::steady_clock;
     bool enabled_;
     std::uintmax_t total_bytes_;

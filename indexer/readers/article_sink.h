@@ -8,7 +8,7 @@
 namespace gazette {
 
 class ArticleSink {
-public:
+  public:
     virtual ~ArticleSink() = default;
     // One valid article. `where` names its file and line or record ("a.jsonl:12").
     virtual void accept(Article&& article, const std::string& where) = 0;

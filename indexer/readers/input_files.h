@@ -32,12 +32,15 @@ struct InputPlan {
     std::vector<InputFile> files;
     std::vector<std::string> unknown_format;  // files in walked directories we cannot read
     std::vector<std::string> missing;         // arguments that do not exist
+    std::size_t excluded = 0;                 // files left out by --exclude
 };
 
 // Expands arguments: files as given, directories walked recursively in sorted order, "-"
 // as JSON Lines on standard input. `forced` overrides format detection. Files named on the
-// command line with an unknown extension count as unknown_format too.
-InputPlan plan_inputs(const std::vector<std::string>& arguments, std::optional<Format> forced);
+// command line with an unknown extension count as unknown_format too. Files in walked
+// directories whose name or relative path matches an `excludes` glob (fnmatch) are left out.
+InputPlan plan_inputs(const std::vector<std::string>& arguments, std::optional<Format> forced,
+                      const std::vector<std::string>& excludes = {});
 
 // Reads one file with its reader. `default_source` fills `source` for formats that have
 // none (text files). Problems opening or decoding the file are reported through the sink.

@@ -15,26 +15,29 @@ namespace gazette {
 namespace {
 
 class PlainSource : public ByteSource {
-public:
+  public:
     explicit PlainSource(const std::filesystem::path& path) {
         if (path == "-") {
             file_ = stdin;
             owned_ = false;
         } else {
             file_ = std::fopen(path.c_str(), "rb");
-            if (!file_) throw InputError(std::strerror(errno));
+            if (!file_)
+                throw InputError(std::strerror(errno));
         }
     }
     ~PlainSource() override {
-        if (owned_) std::fclose(file_);
+        if (owned_)
+            std::fclose(file_);
     }
     std::size_t read(char* buffer, std::size_t size) override {
         std::size_t n = std::fread(buffer, 1, size, file_);
-        if (n == 0 && std::ferror(file_)) throw InputError(std::strerror(errno));
+        if (n == 0 && std::ferror(file_))
+            throw InputError(std::strerror(errno));
         return n;
     }
 
-private:
+  private:
     std::FILE* file_ = nullptr;
     bool owned_ = true;
 };
@@ -42,10 +45,11 @@ private:
 // zlib's gz* functions read concatenated gzip members, which is what `cat a.gz b.gz` and
 // most archive tools produce.
 class GzipSource : public ByteSource {
-public:
+  public:
     explicit GzipSource(const std::filesystem::path& path) {
         file_ = gzopen(path.c_str(), "rb");
-        if (!file_) throw InputError(errno ? std::strerror(errno) : "cannot open gzip file");
+        if (!file_)
+            throw InputError(errno ? std::strerror(errno) : "cannot open gzip file");
         gzbuffer(file_, 256 * 1024);
     }
     ~GzipSource() override { gzclose(file_); }
@@ -54,23 +58,26 @@ public:
         int err = Z_OK;
         const char* message = gzerror(file_, &err);
         // Hand out what was decoded before the damage; the error comes with the next call.
-        if (n > 0) return static_cast<std::size_t>(n);
+        if (n > 0)
+            return static_cast<std::size_t>(n);
         if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
             // Z_BUF_ERROR here means the file ended inside a gzip member.
-            throw InputError(err == Z_BUF_ERROR ? "truncated gzip data" : std::string("corrupt gzip data: ") + message);
+            throw InputError(err == Z_BUF_ERROR ? "truncated gzip data"
+                                                : std::string("corrupt gzip data: ") + message);
         }
         return static_cast<std::size_t>(n);
     }
 
-private:
+  private:
     gzFile file_ = nullptr;
 };
 
 class ZstdSource : public ByteSource {
-public:
+  public:
     explicit ZstdSource(const std::filesystem::path& path)
         : file_(std::fopen(path.c_str(), "rb")), in_buffer_(ZSTD_DStreamInSize()) {
-        if (!file_) throw InputError(std::strerror(errno));
+        if (!file_)
+            throw InputError(std::strerror(errno));
         stream_ = ZSTD_createDStream();
         ZSTD_initDStream(stream_);
     }
@@ -84,8 +91,10 @@ public:
             if (in_.pos == in_.size) {
                 std::size_t n = std::fread(in_buffer_.data(), 1, in_buffer_.size(), file_);
                 if (n == 0) {
-                    if (std::ferror(file_)) throw InputError(std::strerror(errno));
-                    if (frame_open_) throw InputError("truncated zstd data");
+                    if (std::ferror(file_))
+                        throw InputError(std::strerror(errno));
+                    if (frame_open_)
+                        throw InputError("truncated zstd data");
                     return 0;
                 }
                 in_ = ZSTD_inBuffer{in_buffer_.data(), n, 0};
@@ -99,7 +108,7 @@ public:
         return out.pos;
     }
 
-private:
+  private:
     std::FILE* file_;
     ZSTD_DStream* stream_ = nullptr;
     std::vector<char> in_buffer_;
@@ -111,9 +120,12 @@ private:
 
 Compression compression_of(const std::filesystem::path& path) {
     auto ext = path.extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".gz") return Compression::kGzip;
-    if (ext == ".zst") return Compression::kZstd;
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".gz")
+        return Compression::kGzip;
+    if (ext == ".zst")
+        return Compression::kZstd;
     return Compression::kNone;
 }
 
@@ -132,7 +144,8 @@ std::unique_ptr<ByteSource> open_input(const std::filesystem::path& path, Compre
 std::string read_all(ByteSource& source) {
     std::string out;
     char buffer[64 * 1024];
-    while (std::size_t n = source.read(buffer, sizeof buffer)) out.append(buffer, n);
+    while (std::size_t n = source.read(buffer, sizeof buffer))
+        out.append(buffer, n);
     return out;
 }
 
@@ -141,16 +154,19 @@ bool LineReader::next(std::string& line) {
         auto nl = buffer_.find('\n', start_);
         if (nl != std::string::npos) {
             std::size_t end = nl;
-            if (end > start_ && buffer_[end - 1] == '\r') --end;
+            if (end > start_ && buffer_[end - 1] == '\r')
+                --end;
             line.assign(buffer_, start_, end - start_);
             start_ = nl + 1;
             ++line_number_;
             return true;
         }
         if (eof_) {
-            if (start_ >= buffer_.size()) return false;
+            if (start_ >= buffer_.size())
+                return false;
             line.assign(buffer_, start_, std::string::npos);
-            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
             start_ = buffer_.size();
             ++line_number_;
             return true;

@@ -15,7 +15,7 @@ enum class Compression { kNone, kGzip, kZstd };
 Compression compression_of(const std::filesystem::path& path);
 
 class ByteSource {
-public:
+  public:
     virtual ~ByteSource() = default;
     // Reads up to `size` bytes; returns 0 at the end. Throws InputError when the stream is
     // corrupt or ends before its compressed frame does.
@@ -31,13 +31,13 @@ std::string read_all(ByteSource& source);
 
 // Splits a source into lines (without their '\n' or "\r\n"), counting them from 1.
 class LineReader {
-public:
+  public:
     explicit LineReader(ByteSource& source) : source_(source) {}
     // False at the end. Throws InputError (from the source) on damage.
     bool next(std::string& line);
     std::size_t line_number() const { return line_number_; }
 
-private:
+  private:
     ByteSource& source_;
     std::string buffer_;
     std::size_t start_ = 0;

@@ -10,13 +10,15 @@ void read_jsonl(ByteSource& source, const std::string& display_name, ArticleSink
     std::string line;
     for (;;) {
         try {
-            if (!lines.next(line)) break;
+            if (!lines.next(line))
+                break;
         } catch (const InputError& e) {
             sink.reject(display_name + ":" + std::to_string(lines.line_number() + 1),
                         std::string(e.what()) + "; the rest of the file is lost");
             return;
         }
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        if (line.find_first_not_of(" \t") == std::string::npos)
+            continue;
         std::string where = display_name + ":" + std::to_string(lines.line_number());
         try {
             sink.accept(article_from_json(line), where);

@@ -1,12 +1,12 @@
 #include "indexer/readers/reuters_sgml_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
-#include <optional>
-#include <array>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "common/article_json.h"
 #include "common/date.h"
@@ -36,7 +36,8 @@ void append_utf8(std::string& out, unsigned long cp) {
 
 std::string_view trim(std::string_view s) {
     auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return {};
+    if (begin == std::string_view::npos)
+        return {};
     auto end = s.find_last_not_of(" \t\r\n");
     return s.substr(begin, end - begin + 1);
 }
@@ -47,17 +48,21 @@ bool element(std::string_view record, std::string_view tag, std::string_view& in
     std::size_t pos = 0;
     for (;;) {
         pos = record.find(open, pos);
-        if (pos == std::string_view::npos) return false;
+        if (pos == std::string_view::npos)
+            return false;
         char after = pos + open.size() < record.size() ? record[pos + open.size()] : '\0';
-        if (after == '>' || after == ' ') break;  // not a longer tag name such as <TEXTX
+        if (after == '>' || after == ' ')
+            break;  // not a longer tag name such as <TEXTX
         pos += open.size();
     }
     auto content_start = record.find('>', pos);
-    if (content_start == std::string_view::npos) return false;
+    if (content_start == std::string_view::npos)
+        return false;
     ++content_start;
     std::string close = "</" + std::string(tag) + ">";
     auto end = record.find(close, content_start);
-    if (end == std::string_view::npos) return false;
+    if (end == std::string_view::npos)
+        return false;
     inner = record.substr(content_start, end - content_start);
     return true;
 }
@@ -69,13 +74,16 @@ std::string clean_text(std::string_view raw) {
 std::vector<std::string> d_list(std::string_view record, std::string_view tag) {
     std::vector<std::string> out;
     std::string_view inner;
-    if (!element(record, tag, inner)) return out;
+    if (!element(record, tag, inner))
+        return out;
     std::size_t pos = 0;
     while ((pos = inner.find("<D>", pos)) != std::string_view::npos) {
         auto end = inner.find("</D>", pos);
-        if (end == std::string_view::npos) break;
+        if (end == std::string_view::npos)
+            break;
         auto value = clean_text(inner.substr(pos + 3, end - pos - 3));
-        if (!value.empty()) out.push_back(std::move(value));
+        if (!value.empty())
+            out.push_back(std::move(value));
         pos = end + 4;
     }
     return out;
@@ -84,10 +92,12 @@ std::vector<std::string> d_list(std::string_view record, std::string_view tag) {
 std::string attribute(std::string_view open_tag, std::string_view name) {
     std::string key = " " + std::string(name) + "=\"";
     auto pos = open_tag.find(key);
-    if (pos == std::string_view::npos) return {};
+    if (pos == std::string_view::npos)
+        return {};
     pos += key.size();
     auto end = open_tag.find('"', pos);
-    if (end == std::string_view::npos) return {};
+    if (end == std::string_view::npos)
+        return {};
     return std::string(open_tag.substr(pos, end - pos));
 }
 
@@ -104,7 +114,8 @@ std::optional<ReutersDate> parse_reuters_date(std::string_view text) {
     text = trim(text);
     auto space = text.find_first_of(" \t");
     std::string_view day_part = text.substr(0, space);
-    std::string_view time_part = space == std::string_view::npos ? std::string_view{} : trim(text.substr(space));
+    std::string_view time_part =
+        space == std::string_view::npos ? std::string_view{} : trim(text.substr(space));
     auto dash1 = day_part.find('-');
     auto dash2 = day_part.rfind('-');
     if (dash1 == std::string_view::npos || dash1 == 0 || dash1 > 2 || dash2 != dash1 + 4 ||
@@ -112,20 +123,26 @@ std::optional<ReutersDate> parse_reuters_date(std::string_view text) {
         return std::nullopt;
     }
     std::string month(day_part.substr(dash1 + 1, 3));
-    for (auto& c : month) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : month)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto m = std::find_if(kMonths.begin(), kMonths.end(),
                           [&](const char* name) { return month == name; });
-    if (m == kMonths.end()) return std::nullopt;
+    if (m == kMonths.end())
+        return std::nullopt;
     char iso[16];
     std::snprintf(iso, sizeof iso, "%.4s-%02d-%02d", day_part.data() + dash2 + 1,
-                  static_cast<int>(m - kMonths.begin()) + 1, std::atoi(std::string(day_part.substr(0, dash1)).c_str()));
+                  static_cast<int>(m - kMonths.begin()) + 1,
+                  std::atoi(std::string(day_part.substr(0, dash1)).c_str()));
     auto date_only = parse_iso_datetime(iso);
-    if (!date_only) return std::nullopt;
+    if (!date_only)
+        return std::nullopt;
     // Some records carry wire debris after the time ("14:04:26.14F"): keep the time itself.
     time_part = time_part.substr(0, time_part.find_first_not_of("0123456789:."));
-    if (time_part.empty()) return ReutersDate{*date_only, false};
+    if (time_part.empty())
+        return ReutersDate{*date_only, false};
     auto with_time = parse_iso_datetime(std::string(iso) + "T" + std::string(time_part) + "Z");
-    if (!with_time) return ReutersDate{*date_only, true};
+    if (!with_time)
+        return ReutersDate{*date_only, true};
     return ReutersDate{*with_time, false};
 }
 
@@ -185,14 +202,16 @@ std::string decode_sgml_entities(std::string_view text) {
 }
 
 void read_reuters_sgml(std::string content, const std::string& display_name, ArticleSink& sink) {
-    if (!is_valid_utf8(content)) content = latin1_to_utf8(content);
+    if (!is_valid_utf8(content))
+        content = latin1_to_utf8(content);
     std::string_view all(content);
     std::size_t pos = 0;
     std::size_t line = 1;
     std::size_t line_counted_to = 0;
     for (;;) {
         auto start = all.find("<REUTERS", pos);
-        if (start == std::string_view::npos) break;
+        if (start == std::string_view::npos)
+            break;
         line += static_cast<std::size_t>(
             std::count(all.begin() + line_counted_to, all.begin() + start, '\n'));
         line_counted_to = start;
@@ -228,9 +247,11 @@ void read_reuters_sgml(std::string content, const std::string& display_name, Art
             a.timestamp = date->date.timestamp;
             a.date_text = date->date.normalized;
         }
-        if (element(record, "TITLE", inner)) a.title = clean_text(inner);
+        if (element(record, "TITLE", inner))
+            a.title = clean_text(inner);
         std::string dateline;
-        if (element(record, "DATELINE", inner)) dateline = clean_text(inner);
+        if (element(record, "DATELINE", inner))
+            dateline = clean_text(inner);
         if (element(record, "BODY", inner)) {
             a.body = clean_text(inner);
         } else if (element(record, "TEXT", inner)) {
@@ -243,14 +264,19 @@ void read_reuters_sgml(std::string content, const std::string& display_name, Art
             std::string stripped;
             bool in_tag = false;
             for (char ch : text) {
-                if (ch == '<') in_tag = true;
-                if (!in_tag) stripped.push_back(ch);
-                if (ch == '>') in_tag = false;
+                if (ch == '<')
+                    in_tag = true;
+                if (!in_tag)
+                    stripped.push_back(ch);
+                if (ch == '>')
+                    in_tag = false;
             }
             a.body = clean_text(stripped);
-            if (!dateline.empty() && a.body.starts_with(dateline)) dateline.clear();
+            if (!dateline.empty() && a.body.starts_with(dateline))
+                dateline.clear();
         }
-        if (!dateline.empty()) a.body = dateline + " " + a.body;
+        if (!dateline.empty())
+            a.body = dateline + " " + a.body;
         a.tags = d_list(record, "TOPICS");
         a.people = d_list(record, "PEOPLE");
         a.places = d_list(record, "PLACES");

@@ -9,7 +9,8 @@ namespace {
 
 std::string_view trim(std::string_view s) {
     auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return {};
+    if (begin == std::string_view::npos)
+        return {};
     auto end = s.find_last_not_of(" \t\r\n");
     return s.substr(begin, end - begin + 1);
 }
@@ -17,11 +18,12 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 void read_text_document(std::string content, const TextFileContext& context, ArticleSink& sink) {
-    if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);  // UTF-8 byte order mark
+    if (content.starts_with("\xEF\xBB\xBF"))
+        content.erase(0, 3);  // UTF-8 byte order mark
     auto bad = first_invalid_utf8(content);
     if (bad != std::string::npos) {
-        sink.warn(context.display_name, "not UTF-8 (byte " + std::to_string(bad) +
-                                            "), decoded as Latin-1");
+        sink.warn(context.display_name,
+                  "not UTF-8 (byte " + std::to_string(bad) + "), decoded as Latin-1");
         content = latin1_to_utf8(content);
     }
     content = strip_control_chars(content);
@@ -36,8 +38,10 @@ void read_text_document(std::string content, const TextFileContext& context, Art
         std::string_view line = rest.substr(0, nl);
         rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         line = trim(line);
-        if (line.empty()) continue;
-        while (line.starts_with('#')) line.remove_prefix(1);  // Markdown heading marks
+        if (line.empty())
+            continue;
+        while (line.starts_with('#'))
+            line.remove_prefix(1);  // Markdown heading marks
         a.title = std::string(trim(line));
         break;
     }

@@ -23,7 +23,8 @@ int main(int argc, char** argv) try {
         std::cerr << "usage: xapian-enquire-loop DB [LIMIT] < queries\n";
         return 2;
     }
-    const Xapian::doccount limit = argc == 3 ? static_cast<Xapian::doccount>(std::atoi(argv[2])) : 10;
+    const Xapian::doccount limit =
+        argc == 3 ? static_cast<Xapian::doccount>(std::atoi(argv[2])) : 10;
     Xapian::Database db(argv[1]);
     Xapian::Stem stemmer("english");
     Xapian::QueryParser parser;
@@ -35,7 +36,8 @@ int main(int argc, char** argv) try {
     std::string line;
     std::size_t data_bytes = 0;  // keeps the fetch from being optimised away
     while (std::getline(std::cin, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         auto start = std::chrono::steady_clock::now();
         Xapian::doccount estimated = 0, hits = 0;
         Xapian::docid first = 0;
@@ -48,13 +50,16 @@ int main(int argc, char** argv) try {
             Xapian::MSet mset = enquire.get_mset(0, limit);
             estimated = mset.get_matches_estimated();
             for (auto it = mset.begin(); it != mset.end(); ++it) {
-                if (hits++ == 0) first = *it;
+                if (hits++ == 0)
+                    first = *it;
                 data_bytes += it.get_document().get_data().size();
             }
         } catch (const Xapian::QueryParserError&) {
             failed = true;
         }
-        auto micros = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+        auto micros =
+            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+                .count();
         char buf[128];
         if (failed) {
             std::snprintf(buf, sizeof buf, "%.1f\terror\t0\t0\n", micros);

@@ -10,7 +10,7 @@
 namespace gazette::testing {
 
 class RecordingSink : public ArticleSink {
-public:
+  public:
     struct Problem {
         std::string where;
         std::string reason;

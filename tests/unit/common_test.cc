@@ -68,12 +68,18 @@ TEST(Date, FormatsRoundTrip) {
 
 TEST(Utf8, FindsTheFirstBadByte) {
     EXPECT_TRUE(is_valid_utf8("Зеленський José 東京 😀"));
-    EXPECT_EQ(first_invalid_utf8("ab\xA3" "c"), 2u);
-    EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);          // overlong
-    EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate
-    EXPECT_EQ(first_invalid_utf8("abc\xE2\x82"), 3u);       // cut short
-    EXPECT_EQ(latin1_to_utf8("\xA3" "5"), "£5");
-    EXPECT_EQ(strip_control_chars("a\x03" "b\r\nc\x7f"), "ab\n\nc");
+    EXPECT_EQ(first_invalid_utf8("ab\xA3"
+                                 "c"),
+              2u);
+    EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);       // overlong
+    EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);  // surrogate
+    EXPECT_EQ(first_invalid_utf8("abc\xE2\x82"), 3u);    // cut short
+    EXPECT_EQ(latin1_to_utf8("\xA3"
+                             "5"),
+              "£5");
+    EXPECT_EQ(strip_control_chars("a\x03"
+                                  "b\r\nc\x7f"),
+              "ab\n\nc");
 }
 
 TEST(Fields, FilterValuesFoldCaseAndSpace) {
@@ -90,7 +96,8 @@ TEST(Fields, EveryPrefixIsDistinct) {
     std::vector<std::string_view> seen = {kIdPrefix, kDatePrefix};
     for (const auto& f : fields()) {
         for (auto p : {f.text_prefix, f.filter_prefix}) {
-            if (p.empty()) continue;
+            if (p.empty())
+                continue;
             for (auto other : seen) {
                 // No prefix may be a prefix of another, or their terms would mix.
                 EXPECT_FALSE(p.starts_with(other) || other.starts_with(p)) << p << " vs " << other;

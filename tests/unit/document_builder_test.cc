@@ -14,7 +14,8 @@ namespace {
 
 std::set<std::string> terms_of(const Xapian::Document& doc) {
     std::set<std::string> out;
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) out.insert(*it);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+        out.insert(*it);
     return out;
 }
 
@@ -31,10 +32,29 @@ const Golden kGolden[] = {
      R"("date":"2025-02-12","source":"Financial Times","section":"World","authors":["Jane Doe"],)"
      R"("tags":["Ukraine War"],"people":["Vladimir Putin"],"places":["Moscow"],"organizations":["Kremlin"],)"
      R"("url":"https://ft.example/a"})",
-     {"Qseed:1", "D20250212", "XSRCfinancial times", "XSECworld", "Kukraine war", "XPvladimir putin",
-      "XGmoscow", "XOkremlin", "XAUjane doe", "XLANGen", "XURLhttps://ft.example/a",
-      "putin", "Zputin", "negotiations", "Znegoti", "Sputin", "ZSnegoti", "kremlin", "Zconfirm",
-      "Ajane", "XTPvladimir", "XTGmoscow", "XTOkremlin"},
+     {"Qseed:1",
+      "D20250212",
+      "XSRCfinancial times",
+      "XSECworld",
+      "Kukraine war",
+      "XPvladimir putin",
+      "XGmoscow",
+      "XOkremlin",
+      "XAUjane doe",
+      "XLANGen",
+      "XURLhttps://ft.example/a",
+      "putin",
+      "Zputin",
+      "negotiations",
+      "Znegoti",
+      "Sputin",
+      "ZSnegoti",
+      "kremlin",
+      "Zconfirm",
+      "Ajane",
+      "XTPvladimir",
+      "XTGmoscow",
+      "XTOkremlin"},
      // Boolean fields must not leak words into the free-text index, and body words must not
      // appear under the headline prefix.
      {"financial", "Zfinanci", "XSRCFinancial Times", "Skremlin", "ZSkremlin", "world", "ukraine",
@@ -53,8 +73,10 @@ TEST(DocumentBuilder, GoldenTerms) {
     DocumentBuilder builder;
     for (const auto& g : kGolden) {
         auto terms = terms_of(builder.build(article_from_json(g.record)));
-        for (const auto& t : g.must) EXPECT_TRUE(terms.count(t)) << g.name << ": missing " << t;
-        for (const auto& t : g.must_not) EXPECT_FALSE(terms.count(t)) << g.name << ": unexpected " << t;
+        for (const auto& t : g.must)
+            EXPECT_TRUE(terms.count(t)) << g.name << ": missing " << t;
+        for (const auto& t : g.must_not)
+            EXPECT_FALSE(terms.count(t)) << g.name << ": unexpected " << t;
     }
 }
 
@@ -63,8 +85,10 @@ TEST(DocumentBuilder, HeadlineWordsOutweighBodyWords) {
     auto doc = builder.build(article_from_json(R"({"id":"w","title":"alpha","body":"beta"})"));
     Xapian::termcount alpha = 0, beta = 0;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        if (*it == "alpha") alpha = it.get_wdf();
-        if (*it == "beta") beta = it.get_wdf();
+        if (*it == "alpha")
+            alpha = it.get_wdf();
+        if (*it == "beta")
+            beta = it.get_wdf();
     }
     EXPECT_EQ(beta, 1u);
     EXPECT_EQ(alpha, find_field("title")->plain_weight);
@@ -73,18 +97,22 @@ TEST(DocumentBuilder, HeadlineWordsOutweighBodyWords) {
 
 TEST(DocumentBuilder, NoPhraseSpansHeadlineAndBody) {
     DocumentBuilder builder;
-    auto doc = builder.build(article_from_json(R"({"id":"p","title":"ends here","body":"starts there"})"));
+    auto doc =
+        builder.build(article_from_json(R"({"id":"p","title":"ends here","body":"starts there"})"));
     Xapian::termpos here = 0, starts = 0;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        if (*it == "here") here = *it.positionlist_begin();
-        if (*it == "starts") starts = *it.positionlist_begin();
+        if (*it == "here")
+            here = *it.positionlist_begin();
+        if (*it == "starts")
+            starts = *it.positionlist_begin();
     }
     EXPECT_GT(starts, here + 50);
 }
 
 TEST(DocumentBuilder, ValuesAndDataRoundTrip) {
     DocumentBuilder builder;
-    const char* record = R"({"id":"v","title":"t","date":"1987-03-01T10:00:00Z","source":"Reuters","section":"Money"})";
+    const char* record =
+        R"({"id":"v","title":"t","date":"1987-03-01T10:00:00Z","source":"Reuters","section":"Money"})";
     auto doc = builder.build(article_from_json(record));
     EXPECT_EQ(doc.get_value(kSlotId), "v");
     EXPECT_EQ(doc.get_value(kSlotSource), "Reuters");

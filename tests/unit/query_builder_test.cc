@@ -9,7 +9,9 @@
 namespace gazette {
 namespace {
 
-Xapian::Database empty_db() { return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY); }
+Xapian::Database empty_db() {
+    return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+}
 
 std::string date_value(const char* iso, bool end) {
     return Xapian::sortable_serialise(*parse_date_bound(iso, end));
@@ -36,7 +38,8 @@ TEST(QueryBuilder, EveryFieldPrefixAndOperator) {
         {"+trump -putin", "Query((Ztrump@1 AND_NOT Zputin@2))"},
         {"title:putin", "Query(ZSputin@1)"},
         {"headline:putin", "Query(ZSputin@1)"},
-        {"title:\"start ukraine negotiations\"", "Query((Sstart@1 PHRASE 3 Sukraine@2 PHRASE 3 Snegotiations@3))"},
+        {"title:\"start ukraine negotiations\"",
+         "Query((Sstart@1 PHRASE 3 Sukraine@2 PHRASE 3 Snegotiations@3))"},
         {"author:smith", "Query(ZAsmith@1)"},
         {"person:putin", "Query(ZXTPputin@1)"},
         {"place:ukraine", "Query(ZXTGukrain@1)"},
@@ -54,18 +57,22 @@ TEST(QueryBuilder, EveryFieldPrefixAndOperator) {
         {"!!! ??", "Query()"},
     };
     QueryBuilder qb(empty_db(), QueryOptions{});
-    for (const auto& c : cases) EXPECT_EQ(described(qb, c.text), c.description) << c.text;
+    for (const auto& c : cases)
+        EXPECT_EQ(described(qb, c.text), c.description) << c.text;
 }
 
 TEST(QueryBuilder, DateRangesCoverWholePeriodsAndOpenEnds) {
     QueryBuilder qb(empty_db(), QueryOptions{});
     EXPECT_EQ(qb.parse("date:2025-01-01..2025-02-28").query.get_description(),
               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, date_value("2025-01-01", false),
-                            date_value("2025-02-28", true)).get_description());
-    EXPECT_EQ(described(qb, "date:..2024"),
-              Xapian::Query(Xapian::Query::OP_VALUE_LE, 0, date_value("2024", true)).get_description());
+                            date_value("2025-02-28", true))
+                  .get_description());
+    EXPECT_EQ(
+        described(qb, "date:..2024"),
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, 0, date_value("2024", true)).get_description());
     EXPECT_EQ(described(qb, "date:2024-06.."),
-              Xapian::Query(Xapian::Query::OP_VALUE_GE, 0, date_value("2024-06", false)).get_description());
+              Xapian::Query(Xapian::Query::OP_VALUE_GE, 0, date_value("2024-06", false))
+                  .get_description());
 }
 
 TEST(QueryBuilder, DefaultOperatorIsConfigurable) {
@@ -77,7 +84,8 @@ TEST(QueryBuilder, DefaultOperatorIsConfigurable) {
 
 TEST(QueryBuilder, SyntaxErrorsAreUsageErrors) {
     QueryBuilder qb(empty_db(), QueryOptions{});
-    for (const char* bad : {"date:2024-99..", "date:2025..2024", "date:yesterday..today", "date:2024-02-30.."}) {
+    for (const char* bad :
+         {"date:2024-99..", "date:2025..2024", "date:yesterday..today", "date:2024-02-30.."}) {
         EXPECT_THROW(qb.parse(bad), UsageError) << bad;
     }
 }

@@ -37,17 +37,19 @@ std::string zstd(const std::string& data) {
     return out;
 }
 
-const std::string kThreeLines =
-    R"({"id":"1","title":"First","body":"one"})" "\n"
-    "\n"
-    R"({"id":"2","title":"Second","date":"2025-01-02"})" "\r\n"
-    R"({"id":"3","body":"third"})";  // no final newline
+const std::string kThreeLines = R"({"id":"1","title":"First","body":"one"})"
+                                "\n"
+                                "\n"
+                                R"({"id":"2","title":"Second","date":"2025-01-02"})"
+                                "\r\n"
+                                R"({"id":"3","body":"third"})";  // no final newline
 
 RecordingSink read_file(const std::filesystem::path& path) {
     RecordingSink sink;
     auto plan = plan_inputs({path.string()}, std::nullopt);
     EXPECT_EQ(plan.files.size(), 1u);
-    for (const auto& f : plan.files) read_input(f, "", sink);
+    for (const auto& f : plan.files)
+        read_input(f, "", sink);
     return sink;
 }
 
@@ -62,13 +64,16 @@ TEST(JsonlReader, ReadsGoodLinesAndSkipsBlankOnes) {
 
 TEST(JsonlReader, RejectsEachBadLineByNumberAndKeepsTheRest) {
     TempDir dir;
-    auto path = dir.write("bad.jsonl",
-                          R"({"id":"ok1","title":"fine"})" "\n"
-                          "{not json\n"
-                          R"({"title":"no id"})" "\n"
-                          R"({"id":"ok2","title":"fine too"})" "\n"
-                          "{\"id\":\"u\",\"title\":\"\xC3\x28\"}\n"
-                          R"({"id":"d","title":"t","date":"2025-02-30"})" "\n");
+    auto path = dir.write("bad.jsonl", R"({"id":"ok1","title":"fine"})"
+                                       "\n"
+                                       "{not json\n"
+                                       R"({"title":"no id"})"
+                                       "\n"
+                                       R"({"id":"ok2","title":"fine too"})"
+                                       "\n"
+                                       "{\"id\":\"u\",\"title\":\"\xC3\x28\"}\n"
+                                       R"({"id":"d","title":"t","date":"2025-02-30"})"
+                                       "\n");
     auto sink = read_file(path);
     ASSERT_EQ(sink.articles.size(), 2u);
     EXPECT_EQ(sink.articles[1].id, "ok2");
@@ -92,15 +97,18 @@ TEST(CompressedInput, GzipAndZstdReadLikePlainFiles) {
 
 TEST(CompressedInput, ConcatenatedGzipMembersAreAllRead) {
     TempDir dir;
-    auto sink = read_file(dir.write("two.jsonl.gz", gzip(R"({"id":"a","title":"A"})" "\n") +
-                                                        gzip(R"({"id":"b","title":"B"})" "\n")));
+    auto sink = read_file(dir.write("two.jsonl.gz", gzip(R"({"id":"a","title":"A"})"
+                                                         "\n") +
+                                                        gzip(R"({"id":"b","title":"B"})"
+                                                             "\n")));
     EXPECT_EQ(sink.articles.size(), 2u);
 }
 
 TEST(CompressedInput, TruncatedStreamsAreReportedNotHidden) {
     std::string many;
     for (int i = 0; i < 20000; ++i) {
-        many += R"({"id":")" + std::to_string(i) + R"(","title":"headline number )" + std::to_string(i * 7919) + "\"}\n";
+        many += R"({"id":")" + std::to_string(i) + R"(","title":"headline number )" +
+                std::to_string(i * 7919) + "\"}\n";
     }
     TempDir dir;
     std::string gz = gzip(many), zs = zstd(many);
@@ -110,7 +118,8 @@ TEST(CompressedInput, TruncatedStreamsAreReportedNotHidden) {
         EXPECT_GT(sink.articles.size(), 0u) << path;  // what came before the damage is kept
         EXPECT_LT(sink.articles.size(), 20000u) << path;
         ASSERT_EQ(sink.rejects.size(), 1u) << path;
-        EXPECT_NE(sink.rejects[0].reason.find("truncated"), std::string::npos) << sink.rejects[0].reason;
+        EXPECT_NE(sink.rejects[0].reason.find("truncated"), std::string::npos)
+            << sink.rejects[0].reason;
     }
 }
 
@@ -144,7 +153,10 @@ TEST(TextReader, MarkdownHeadingMarksAreDropped) {
 
 TEST(TextReader, Latin1IsDecodedWithAWarning) {
     RecordingSink sink;
-    read_text_document("Price rises\n\nIt costs \xA3" "5 now.", {"p.txt", "", "", "p.txt"}, sink);
+    read_text_document(
+        "Price rises\n\nIt costs \xA3"
+        "5 now.",
+        {"p.txt", "", "", "p.txt"}, sink);
     ASSERT_EQ(sink.articles.size(), 1u);
     EXPECT_EQ(sink.articles[0].body, "It costs £5 now.");
     EXPECT_EQ(sink.warnings.size(), 1u);
@@ -159,19 +171,24 @@ TEST(TextReader, AnEmptyFileIsRejected) {
 
 const char* kReutersSample =
     "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
-    "<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" CGISPLIT=\"TRAINING-SET\" OLDID=\"5544\" NEWID=\"1\">\n"
+    "<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" CGISPLIT=\"TRAINING-SET\" OLDID=\"5544\" "
+    "NEWID=\"1\">\n"
     "<DATE>26-FEB-1987 15:01:01.79</DATE>\n"
     "<TOPICS><D>cocoa</D><D>grain</D></TOPICS>\n"
     "<PLACES><D>el-salvador</D><D>usa</D></PLACES>\n"
     "<PEOPLE></PEOPLE>\n<ORGS><D>ico-cocoa</D></ORGS>\n"
     "<TEXT>&#2;\n<TITLE>BAHIA COCOA &lt;REVIEW&gt;</TITLE>\n"
-    "<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued in the Caf\xE9 zone &amp; more.\n"
+    "<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued in the Caf\xE9 zone &amp; "
+    "more.\n"
     " Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
     "<REUTERS TOPICS=\"NO\" NEWID=\"2\">\n<DATE> 3-MAR-1987  09:15:05.40</DATE>\n"
     "<TEXT TYPE=\"UNPROC\">&#2;\nunprocessed wire text here\n&#3;</TEXT>\n</REUTERS>\n"
-    "<REUTERS TOPICS=\"NO\" OLDID=\"9\">\n<DATE>3-MAR-1987</DATE><TEXT><TITLE>NO NEWID</TITLE></TEXT></REUTERS>\n"
-    "<REUTERS TOPICS=\"NO\" NEWID=\"4\">\n<DATE>31-MAR-1987 605:12:19.12</DATE><TEXT><TITLE>ODD TIME</TITLE></TEXT></REUTERS>\n"
-    "<REUTERS TOPICS=\"NO\" NEWID=\"5\">\n<DATE>30-FEB-1987</DATE><TEXT><TITLE>BAD DATE</TITLE></TEXT></REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" OLDID=\"9\">\n<DATE>3-MAR-1987</DATE><TEXT><TITLE>NO "
+    "NEWID</TITLE></TEXT></REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" NEWID=\"4\">\n<DATE>31-MAR-1987 605:12:19.12</DATE><TEXT><TITLE>ODD "
+    "TIME</TITLE></TEXT></REUTERS>\n"
+    "<REUTERS TOPICS=\"NO\" NEWID=\"5\">\n<DATE>30-FEB-1987</DATE><TEXT><TITLE>BAD "
+    "DATE</TITLE></TEXT></REUTERS>\n"
     "<REUTERS TOPICS=\"NO\" NEWID=\"6\">\n<DATE>3-MAR-1987</DATE><TEXT><TITLE>CUT OFF";
 
 TEST(ReutersReader, MapsTheFieldsAndDecodesEntitiesAndLatin1) {

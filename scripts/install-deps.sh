@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Gazette needs, only those missing; quick when all are there.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds the peers the benchmarks compare with)
+# The one list of dependencies: README.md "Dependencies" explains each.
+set -euo pipefail
+
+packages=(
+    cmake g++ make pkg-config        # the build
+    libxapian-dev                    # the search engine library
+    libboost-program-options-dev     # command-line and config-file options
+    nlohmann-json3-dev               # JSON Lines records, --json output
+    zlib1g-dev libzstd-dev           # .gz and .zst input
+    libgtest-dev                     # unit tests (GoogleTest)
+    python3                          # end-to-end test scripts read JSON with it
+    xapian-tools                     # xapian-check, xapian-delve: inspecting databases
+    gzip
+)
+if [ "${1:-}" = "--bench" ]; then
+    packages+=(xapian-omega sqlite3 wrk hyperfine)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+        echo "install-deps: missing packages: ${missing[*]} (run as root to install them)" >&2
+        exit 1
+    fi
+else
+    SUDO=
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install what is missing, build, and run every test (unit and end to end) with ctest.
+# Exits non-zero on any failure. GAZETTE_SHARED points at the shared corpora (default ../shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGAZETTE_SHARED_DIR="$shared" >/dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure -j2
