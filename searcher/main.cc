@@ -78,6 +78,7 @@ int run(int argc, char** argv) {
     command.request.limit = vm["limit"].as<Xapian::doccount>();
     command.request.offset = vm["offset"].as<Xapian::doccount>();
     command.debug_query = vm.count("debug-query") > 0;
+    command.request.snippets = vm.count("no-snippets") == 0;
     std::string color = vm["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never") {
         throw UsageError("--color must be auto, always or never");

@@ -79,7 +79,12 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }
-    out.corrected = parser_.get_corrected_query_string();
+    // Xapian leaves the previous query's correction in place when a query is empty, so only
+    // a correction of this (non-blank) text that differs from it counts.
+    if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+        out.corrected = parser_.get_corrected_query_string();
+        if (out.corrected == text) out.corrected.clear();
+    }
     return out;
 }
 

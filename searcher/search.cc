@@ -26,8 +26,9 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
     }
 }
 
+// `stemmer` is null when the request wants no snippet.
 Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-             const Xapian::Stem& stemmer) {
+             const Xapian::Stem* stemmer) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
@@ -40,10 +41,11 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.date = data.value("date", "");
     hit.source = data.value("source", "");
     hit.url = data.value("url", "");
+    if (!stemmer) return hit;
     std::string body = data.value("body", "");
     const std::string& text = body.empty() ? hit.title : body;
     hit.snippet =
-        mset.snippet(text, kSnippetLength, stemmer,
+        mset.snippet(text, kSnippetLength, *stemmer,
                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                      "<mark>", "</mark>", "…");
     return hit;
@@ -99,7 +101,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     out.total_lower_bound = mset.get_matches_lower_bound();
     out.total_upper_bound = mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        out.results.push_back(hit_from(it, mset, builder_.stemmer()));
+        out.results.push_back(hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr));
     }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -17,6 +17,7 @@ struct SearchRequest {
     std::string query;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
+    bool snippets = true;  // snippets cost time per result; batch evaluations turn them off
 };
 
 struct Hit {

@@ -37,6 +37,10 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
     };
     request.limit = count("limit", request.limit);
     request.offset = count("offset", request.offset);
+    if (obj.contains("snippets")) {
+        if (!obj["snippets"].is_boolean()) throw UsageError("\"snippets\" is not true or false");
+        request.snippets = obj["snippets"].get<bool>();
+    }
     return request;
 }
 

@@ -8,6 +8,8 @@ Subcommands:
             dump file (records of name=value lines, blank line between records)
   queries   print a deterministic set of benchmark queries, one per line, made from
             headline words of the same raw files (seeded RNG)
+  compare   check that two databases index sample articles identically: same terms with
+            the same wdf, same values (uses xapian-delve); prints "SAME TOTAL"
 
 The raw files are read in place from the shared corpora folder; nothing is copied
 into the repository. The mapping mirrors gazette-index's readers
@@ -25,6 +27,7 @@ import html
 import os
 import random
 import re
+import subprocess
 import sys
 import time
 
@@ -273,6 +276,49 @@ def cmd_queries(args):
     sys.stdout.write("\n".join(queries) + "\n")
 
 
+# ---------------------------------------------------------------------------- compare
+
+def delve(db, *args):
+    return subprocess.run(["xapian-delve", *args, db], check=True, capture_output=True,
+                          text=True, errors="replace").stdout
+
+
+def doc_fingerprint(db, article_id):
+    """(terms with wdf, values) of the document with unique term Q<id>, or None."""
+    post = delve(db, "-1", "-t", "Q" + article_id).split("\n")[1:]
+    docids = [x.strip() for x in post if x.strip()]
+    if len(docids) != 1:
+        return None
+    terms = delve(db, "-1", "-v", "-r", docids[0]).split("\n")[1:]
+    terms = sorted(" ".join(t.split()[:2]) for t in terms if t.strip())
+    values = delve(db, "-V", "-r", docids[0]).split("\n")[0]
+    values = values.split(":", 1)[1].strip() if ":" in values else ""
+    return terms, values
+
+
+def cmd_compare(args):
+    ids = [line[3:].rstrip("\n") for line in open(args.dump, encoding="utf-8")
+           if line.startswith("id=")]
+    sample = ids[::args.every] + ids[-1:]
+    same = 0
+    for article_id in sample:
+        a = doc_fingerprint(args.db_a, article_id)
+        b = doc_fingerprint(args.db_b, article_id)
+        if a is not None and a == b:
+            same += 1
+            continue
+        if a is None or b is None:
+            print("compare: %s: missing from %s" % (article_id, args.db_a if a is None else args.db_b),
+                  file=sys.stderr)
+            continue
+        only_a = sorted(set(a[0]) - set(b[0]))[:8]
+        only_b = sorted(set(b[0]) - set(a[0]))[:8]
+        print("compare: %s differs: terms only in A %s, only in B %s%s" % (
+            article_id, only_a, only_b, "" if a[1] == b[1] else "; values A %r B %r" % (a[1], b[1])),
+            file=sys.stderr)
+    print("%d %d" % (same, len(sample)))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--shared", required=True, help="the shared/ folder (holds corpora/)")
@@ -286,8 +332,14 @@ def main():
     s.add_argument("--count", type=int, default=2000)
     s.add_argument("--seed", type=int, default=20250101)
     s.add_argument("--phrase-share", type=float, default=0.15)
+    s = sub.add_parser("compare")
+    s.add_argument("dump", help="the convert output (its ids are sampled)")
+    s.add_argument("db_a")
+    s.add_argument("db_b")
+    s.add_argument("--every", type=int, default=1000, help="sample every Nth article")
     args = p.parse_args()
-    {"inputs": cmd_inputs, "convert": cmd_convert, "queries": cmd_queries}[args.cmd](args)
+    {"inputs": cmd_inputs, "convert": cmd_convert, "queries": cmd_queries,
+     "compare": cmd_compare}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -187,6 +187,7 @@ def main():
         "runs: %s (medians; search latency = median over runs of each run's median/p99/mean)" % meta["runs"],
         "machine: %s CPUs, load average at start %s, at end %s" % (meta.get("cpus"), meta.get("load_start"), meta.get("load_end")),
         "gazette: %s; peer: %s, %s" % (meta.get("gazette_version"), meta.get("scriptindex_version"), meta.get("xapian_version")),
+        "index check: %s" % meta.get("terms_check", "not run"),
         "search: %d queries (seed %s), --limit %s; %d of %d queries have the same estimated total on both sides; "
         "gazette offered a spelling correction for %d" % (nq, meta.get("seed"), meta.get("limit"), same, nq, gs["corrected"]),
     ]
