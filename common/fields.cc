@@ -1,5 +1,7 @@
 #include "common/fields.h"
 
+#include "common/slots.h"
+
 #include <xapian.h>
 
 #include <array>
@@ -24,28 +26,28 @@ void add_all(const std::vector<std::string>& values, std::vector<std::string_vie
 
 // clang-format off
 constexpr std::array kFieldTable = {
-    //        name       alias           text   filter  pfx plain collect
-    FieldSpec{"title",   "headline",     "S",    "",     1,  3,
+    //        name       alias           text   filter   pfx plain facet slot     list
+    FieldSpec{"title",   "headline",     "S",    "",      1,  3,   kSlotNone,     false,
               [](const Article& a, std::vector<std::string_view>& o) { add_one(a.title, o); }},
-    FieldSpec{"body",    "",             "",     "",     0,  1,
+    FieldSpec{"body",    "",             "",     "",      0,  1,   kSlotNone,     false,
               [](const Article& a, std::vector<std::string_view>& o) { add_one(a.body, o); }},
-    FieldSpec{"author",  "byline",       "A",    "XAU",  1,  0,
+    FieldSpec{"author",  "byline",       "A",    "XAU",   1,  0,   kSlotAuthors,  true,
               [](const Article& a, std::vector<std::string_view>& o) { add_all(a.authors, o); }},
-    FieldSpec{"source",  "",             "",     "XSRC", 0,  0,
+    FieldSpec{"source",  "",             "",     "XSRC",  0,  0,   kSlotSource,   false,
               [](const Article& a, std::vector<std::string_view>& o) { add_one(a.source, o); }},
-    FieldSpec{"section", "",             "",     "XSEC", 0,  0,
+    FieldSpec{"section", "",             "",     "XSEC",  0,  0,   kSlotSection,  false,
               [](const Article& a, std::vector<std::string_view>& o) { add_one(a.section, o); }},
-    FieldSpec{"tag",     "topic",        "",     "K",    0,  0,
+    FieldSpec{"tag",     "topic",        "",     "K",     0,  0,   kSlotTags,     true,
               [](const Article& a, std::vector<std::string_view>& o) { add_all(a.tags, o); }},
-    FieldSpec{"person",  "people",       "XTP",  "XP",   1,  0,
+    FieldSpec{"person",  "people",       "XTP",  "XP",    1,  0,   kSlotPeople,   true,
               [](const Article& a, std::vector<std::string_view>& o) { add_all(a.people, o); }},
-    FieldSpec{"place",   "places",       "XTG",  "XG",   1,  0,
+    FieldSpec{"place",   "places",       "XTG",  "XG",    1,  0,   kSlotPlaces,   true,
               [](const Article& a, std::vector<std::string_view>& o) { add_all(a.places, o); }},
-    FieldSpec{"org",     "organization", "XTO",  "XO",   1,  0,
+    FieldSpec{"org",     "organization", "XTO",  "XO",    1,  0,   kSlotOrgs,     true,
               [](const Article& a, std::vector<std::string_view>& o) { add_all(a.organizations, o); }},
-    FieldSpec{"lang",    "language",     "",     "XLANG", 0, 0,
+    FieldSpec{"lang",    "language",     "",     "XLANG", 0,  0,   kSlotLanguage, false,
               [](const Article& a, std::vector<std::string_view>& o) { add_one(a.language, o); }},
-    FieldSpec{"url",     "",             "",     "XURL", 0,  0,
+    FieldSpec{"url",     "",             "",     "XURL",  0,  0,   kSlotNone,     false,
               [](const Article& a, std::vector<std::string_view>& o) { add_one(a.url, o); }},
 };
 // clang-format on

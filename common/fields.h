@@ -24,6 +24,10 @@ struct FieldSpec {
     // wdf increment of the field's words in the unprefixed index that plain queries search;
     // 0 = a plain query does not see this field. The headline outweighs the body here.
     unsigned plain_weight;
+    // Value slot holding the field's values for facets, or kSlotNone. A list field's slot
+    // holds all its values (value_list.h).
+    unsigned facet_slot;
+    bool is_list;  // several values per article (tags, people, ...)
     // Appends the field's values for one article (a list field gives several).
     void (*collect)(const Article&, std::vector<std::string_view>&);
 };

@@ -1,19 +1,26 @@
 // The one list of Xapian value slots. Both the indexer (which writes them) and the searcher
-// (which sorts, filters, collapses and counts facets on them) use these names only.
+// (which sorts, filters, counts facets and boosts recency on them) use these names only.
+// Which field fills which facet slot is said once, in the field table (fields.cc).
 #pragma once
-
-#include <xapian/types.h>
 
 namespace gazette {
 
-enum Slot : Xapian::valueno {
-    kSlotDate = 0,      // Xapian::sortable_serialise(seconds since epoch, UTC); absent if undated
-    kSlotId = 1,        // the article id as given (tie-breaker for stable ordering)
-    kSlotSource = 2,    // source as written in the input ("Financial Times"); facet value
-    kSlotSection = 3,   // section as written in the input; facet value
-    kSlotYear = 4,      // "YYYY" of the date; facet value (date histogram)
-    kSlotMonth = 5,     // "YYYY-MM" of the date; facet value (date histogram)
-    kSlotLanguage = 6,  // ISO 639-1 code of the article's language
+// The underlying type is Xapian::valueno (an unsigned int); xapian.h stays out of this header.
+enum Slot : unsigned {
+    kSlotDate = 0,       // Xapian::sortable_serialise(seconds since epoch, UTC); absent if undated
+    kSlotId = 1,         // the article id as given (tie-breaker for stable ordering)
+    kSlotSource = 2,     // source as written in the input ("Financial Times"); facet value
+    kSlotSection = 3,    // section as written in the input; facet value
+    kSlotYear = 4,       // "YYYY" of the date; facet value (date histogram)
+    kSlotMonth = 5,      // "YYYY-MM" of the date; facet value (date histogram)
+    kSlotLanguage = 6,   // ISO 639-1 code of the article's language; facet value
+    kSlotDay = 7,        // "YYYYMMDD" of the date: the bucket the recency boost maps to a weight
+    kSlotTags = 8,       // every tag, as a value list (value_list.h); facet
+    kSlotPeople = 9,     // every person, as a value list; facet
+    kSlotPlaces = 10,    // every place, as a value list; facet
+    kSlotOrgs = 11,      // every organisation, as a value list; facet
+    kSlotAuthors = 12,   // every author, as a value list; facet
+    kSlotNone = 0xffffffff,  // "no slot" in the field table
 };
 
 }  // namespace gazette

@@ -7,6 +7,7 @@
 #include "common/fields.h"
 #include "common/language.h"
 #include "common/slots.h"
+#include "common/value_list.h"
 
 namespace gazette {
 namespace {
@@ -56,6 +57,10 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             if (!field.filter_prefix.empty())
                 doc.add_boolean_term(filter_term(field, value));
         }
+        if (field.facet_slot != kSlotNone && !values.empty()) {
+            doc.add_value(field.facet_slot, field.is_list ? encode_value_list(values)
+                                                          : std::string(values.front()));
+        }
     }
 
     doc.add_boolean_term(id_term(article.id));
@@ -66,12 +71,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_value(kSlotDate, Xapian::sortable_serialise(t));
         doc.add_value(kSlotYear, format_year(t));
         doc.add_value(kSlotMonth, format_year_month(t));
+        doc.add_value(kSlotDay, format_compact_date(t));
     }
-    if (!article.source.empty())
-        doc.add_value(kSlotSource, article.source);
-    if (!article.section.empty())
-        doc.add_value(kSlotSection, article.section);
-    doc.add_value(kSlotLanguage, article.language);
     doc.set_data(article_to_json(article));
     return doc;
 }

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 rm -rf gazette.db
-build/bin/gazette-index --db gazette.db corpus/
+build/bin/gazette-index --db gazette.db corpus/seed corpus/samples
 build/bin/gazette-search --db gazette.db --limit 5 "${@:-Ukraine negotiations Witkoff}"

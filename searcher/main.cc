@@ -2,12 +2,15 @@
 // search_command.cc.
 #include <xapian.h>
 
+#include <ctime>
 #include <iostream>
 
 #include "common/cli/program_options.h"
 #include "common/errors.h"
 #include "common/language.h"
+#include "common/fields.h"
 #include "common/terminal.h"
+#include "searcher/request_options.h"
 #include "searcher/search_command.h"
 
 namespace po = boost::program_options;
@@ -21,6 +24,9 @@ const cli::ProgramInfo kInfo{
     "  gazette-search --db news.db Ukraine negotiations Witkoff\n"
     "  gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
     "  gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
+    "  gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place cocoa\n"
+    "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
+    "  gazette-search --db news.db --sort newest --source BBC --section business\n"
     "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
     "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
     "-mustnot,\n"
@@ -31,28 +37,102 @@ const cli::ProgramInfo kInfo{
     "Exit status: 0 ok (also with no results), 1 fatal error (database missing or unreadable),\n"
     "2 bad usage or query syntax.\n"};
 
+// Every request option the command line offers, as (option name, request key) pairs; the
+// values go through set_request_option like --jsonl objects and HTTP query strings do.
+void add_request_options(po::options_description& search, po::options_description& filters) {
+    // clang-format off
+    search.add_options()
+        ("query", po::value<std::vector<std::string>>()->value_name("QUERY"), "query words (joined by spaces)")
+        ("limit,n", po::value<std::string>()->default_value("10")->value_name("N"), "results per page (at most 1000)")
+        ("offset", po::value<std::string>()->default_value("0")->value_name("N"), "skip the first N results (paging)")
+        ("sort", po::value<std::string>()->value_name("ORDER"),
+         "relevance (default), newest, oldest, or recency (relevance + freshness, see --half-life)")
+        ("half-life", po::value<std::string>()->value_name("DAYS"),
+         "with --sort recency: days after which a story's boost halves (default 30)")
+        ("now", po::value<std::string>()->value_name("DATE"), "with --sort recency: the date ages count from (default today)")
+        ("recency-weight", po::value<std::string>()->value_name("W"), "with --sort recency: the boost of a story dated --now (default 2)")
+        ("facets", po::value<std::string>()->value_name("LIST"),
+         "count matches per value over the whole match set: any of source,section,lang,tag,person,place,org,author,year,month")
+        ("facet-size", po::value<std::string>()->value_name("N"), "values per facet, most frequent first (default 10, at most 1000)")
+        ("exact-total", "count every match exactly (slower on large result sets)")
+        ("no-snippets", "leave out snippets (faster for large --limit)")
+        ("default-op", po::value<std::string>()->default_value("or")->value_name("OP"),
+         "how plain words combine: or (ranked, any word) or and (all words)")
+        ("stem-lang", po::value<std::string>()->value_name("CODE"),
+         "language of the query words for stemming (ISO 639-1; default: the one --lang filter, else en)")
+        ("debug-query", "print the parsed query (Xapian's description) to stderr");
+    filters.add_options()
+        ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
+    // clang-format on
+    for (const auto& name : filter_field_names()) {
+        filters.add_options()(name.c_str(), po::value<std::vector<std::string>>()->value_name("VALUE"),
+                              ("only articles whose " + name +
+                               " is VALUE (whole value, any case; repeat for any of several)")
+                                  .c_str());
+    }
+}
+
+SearchRequest request_from_options(const po::variables_map& vm) {
+    SearchRequest request;
+    for (const char* key : {"limit", "offset", "sort", "half-life", "now", "recency-weight", "facets",
+                            "facet-size", "from", "to"}) {
+        if (vm.count(key)) set_request_option(request, key, vm[key].as<std::string>());
+    }
+    if (vm.count("exact-total")) request.exact_total = true;
+    if (vm.count("no-snippets")) request.snippets = false;
+    for (const auto& name : filter_field_names()) {
+        if (!vm.count(name)) continue;
+        for (const auto& value : vm[name].as<std::vector<std::string>>()) {
+            set_request_option(request, name, value);
+        }
+    }
+    if (request.recency.now == 0) {
+        request.recency.now = static_cast<double>(std::time(nullptr));
+    }
+    return request;
+}
+
+QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest& request) {
+    QueryOptions options;
+    std::string op = vm["default-op"].as<std::string>();
+    if (op == "or" || op == "OR") {
+        options.default_op = Xapian::Query::OP_OR;
+    } else if (op == "and" || op == "AND") {
+        options.default_op = Xapian::Query::OP_AND;
+    } else {
+        throw UsageError("--default-op must be or or and, not " + op);
+    }
+    if (vm.count("stem-lang")) {
+        options.stem_language = vm["stem-lang"].as<std::string>();
+    } else if (auto it = request.filters.values.find("lang");
+               it != request.filters.values.end() && it->second.size() == 1) {
+        // Searching articles of one language: stem the query words as those were stemmed.
+        options.stem_language = fold_filter_value(it->second.front());
+    }
+    if (!is_language_code(options.stem_language)) {
+        throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
+                         options.stem_language + "\"");
+    }
+    return options;
+}
+
 int run(int argc, char** argv) {
     po::options_description options;
     options.add(cli::general_options());
     options.add(cli::database_option("database to search (repeat for several; or set GAZETTE_DB)"));
     po::options_description search("Searching");
-    search.add_options()("query", po::value<std::vector<std::string>>()->value_name("QUERY"),
-                         "query words (joined by spaces)")(
-        "limit,n", po::value<Xapian::doccount>()->default_value(10)->value_name("N"),
-        "results per page (at most 1000)")(
-        "offset", po::value<Xapian::doccount>()->default_value(0)->value_name("N"),
-        "skip the first N results (paging)")(
-        "default-op", po::value<std::string>()->default_value("or")->value_name("OP"),
-        "how plain words combine: or (ranked, any word) or and (all words)")(
-        "lang", po::value<std::string>()->default_value("en")->value_name("CODE"),
-        "language of the query (ISO 639-1) for stemming, e.g. --lang fr")(
-        "debug-query", "print the parsed query (Xapian's description) to stderr");
+    po::options_description filters("Filters (never change scores; AND across options, OR within one)");
+    add_request_options(search, filters);
     po::options_description output("Output");
-    output.add_options()("json", "print one JSON object with the results")(
-        "jsonl", "read one query per line on stdin, write one JSON object per line")(
-        "color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-        "highlight terms: auto (on a terminal), always or never");
-    options.add(search).add(output);
+    // clang-format off
+    output.add_options()
+        ("json", "print one JSON object with the results")
+        ("jsonl", "read one query per line on stdin (text, or a JSON object of options), write one JSON object per line")
+        ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
+         "highlight terms: auto (on a terminal), always or never");
+    // clang-format on
+    options.add(search).add(filters).add(output);
     po::positional_options_description positional;
     positional.add("query", -1);
 
@@ -63,39 +143,29 @@ int run(int argc, char** argv) {
     }
     SearchCommand command;
     command.db_paths = cli::database_paths(vm);
-    std::string op = vm["default-op"].as<std::string>();
-    if (op == "or" || op == "OR") {
-        command.query_options.default_op = Xapian::Query::OP_OR;
-    } else if (op == "and" || op == "AND") {
-        command.query_options.default_op = Xapian::Query::OP_AND;
-    } else {
-        throw UsageError("--default-op must be or or and, not " + op);
-    }
-    command.query_options.stem_language = vm["lang"].as<std::string>();
-    if (!is_language_code(command.query_options.stem_language)) {
-        throw UsageError("--lang takes an ISO 639-1 code such as en or fr");
-    }
-    command.request.limit = vm["limit"].as<Xapian::doccount>();
-    command.request.offset = vm["offset"].as<Xapian::doccount>();
+    command.request = request_from_options(vm);
+    command.query_options = query_options_from(vm, command.request);
     command.debug_query = vm.count("debug-query") > 0;
-    command.request.snippets = vm.count("no-snippets") == 0;
     std::string color = vm["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never") {
         throw UsageError("--color must be auto, always or never");
     }
     command.color = color == "always" || (color == "auto" && is_terminal(stdout));
     if (vm.count("jsonl")) {
-        if (vm.count("query"))
+        if (vm.count("query")) {
             throw UsageError("--jsonl reads queries from stdin; give none on the command line");
+        }
         return run_jsonl_searches(command, std::cin, std::cout);
     }
-    if (!vm.count("query"))
-        throw UsageError("no query given");
     std::string query;
-    for (const auto& word : vm["query"].as<std::vector<std::string>>()) {
-        if (!query.empty())
-            query += ' ';
-        query += word;
+    if (vm.count("query")) {
+        for (const auto& word : vm["query"].as<std::vector<std::string>>()) {
+            if (!query.empty()) query += ' ';
+            query += word;
+        }
+    }
+    if (query.empty() && command.request.filters.empty()) {
+        throw UsageError("no query given (give words, or filters such as --source to browse)");
     }
     command.request.query = query;
     command.output = vm.count("json") ? OutputMode::kJson : OutputMode::kText;

@@ -33,6 +33,16 @@ std::string results_to_json(const SearchResults& r) {
     for (const auto& h : r.results)
         hits.push_back(hit_to_json(h));
     out["results"] = std::move(hits);
+    if (!r.facets.empty()) {
+        nlohmann::json facets = nlohmann::json::object();
+        for (const auto& f : r.facets) {
+            nlohmann::json values = nlohmann::json::array();
+            for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+            facets[f.name] = std::move(values);
+        }
+        out["facets"] = std::move(facets);
+        out["facets_exact"] = r.facets_exact;
+    }
     out["took_ms"] = r.took_ms;
     // Stored text was validated as UTF-8 at index time; "replace" keeps a single bad byte from
     // turning a whole answer into an exception.
@@ -103,6 +113,15 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
             out << "     " << style(kDim) << h.url << style(kReset) << "\n";
         if (!h.snippet.empty())
             out << "     " << snippet_for_terminal(h.snippet, color) << "\n";
+    }
+    for (const auto& f : r.facets) {
+        out << "\n" << style(kBold) << f.name << style(kReset)
+            << (r.facets_exact ? "" : " (counts from the first matches only)") << "\n";
+        for (const auto& v : f.values) {
+            char count[32];
+            std::snprintf(count, sizeof count, "%10u  ", v.count);
+            out << count << v.value << "\n";
+        }
     }
 }
 

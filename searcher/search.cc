@@ -1,11 +1,16 @@
 #include "searcher/search.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/slots.h"
+#include "searcher/filters.h"
+#include "searcher/recency.h"
+#include "searcher/request_options.h"
+#include "searcher/result_order.h"
 
 namespace gazette {
 namespace {
@@ -71,37 +76,49 @@ Xapian::Database open_databases(const std::vector<std::string>& paths) {
 Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
     : db_(std::move(db)), builder_(db_, options) {}
 
-std::string Searcher::describe(const std::string& query_text) {
-    return builder_.parse(query_text).query.get_description();
+Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
+    ParsedQuery parsed = builder_.parse(request.query);
+    if (corrected) *corrected = parsed.corrected;
+    Xapian::Query query = apply_filters(parsed.query, request.filters);
+    if (request.sort == SortOrder::kRecency && !query.empty()) {
+        Xapian::Query boost = recency_query(db_, request.recency);
+        if (!boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+    }
+    return query;
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
     auto start = std::chrono::steady_clock::now();
-    if (request.limit > kMaxLimit) {
-        throw UsageError("limit " + std::to_string(request.limit) + " is above the maximum of " +
-                         std::to_string(kMaxLimit));
-    }
-    if (request.offset > kMaxOffset) {
-        throw UsageError("offset " + std::to_string(request.offset) + " is above the maximum of " +
-                         std::to_string(kMaxOffset));
-    }
+    validate_request(request);
     SearchResults out;
     out.query = request.query;
-    ParsedQuery parsed = builder_.parse(request.query);
-    out.parsed = parsed.query.get_description();
-    out.corrected = parsed.corrected;
+    out.sort = sort_order_name(request.sort);
+    Xapian::Query query = build_query(request, &out.corrected);
+    out.parsed = query.get_description();
 
+    // Declared before the Enquire, so they outlive it: it keeps plain pointers to both.
+    ResultOrder order(request.sort);
+    FacetCollector facets(request.facets, request.facet_size);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parsed.query);
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    // Equal scores fall back to document order, which is stable for a given database, so
-    // pages never overlap or skip.
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+    order.apply(enquire);
+    facets.attach(enquire);
+
+    Xapian::doccount check_at_least = 0;
+    if (request.exact_total) check_at_least = db_.get_doccount();
+    if (!facets.empty()) check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     out.estimated_total = mset.get_matches_estimated();
     out.total_lower_bound = mset.get_matches_lower_bound();
     out.total_upper_bound = mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.results.push_back(hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr));
+    }
+    if (!facets.empty()) {
+        out.facets = facets.results();
+        out.facets_exact = out.total_lower_bound == out.total_upper_bound &&
+                           facets.documents_seen() == out.total_upper_bound;
     }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

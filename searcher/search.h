@@ -1,5 +1,5 @@
-// Running a query: Enquire with BM25 over one or more databases, and turning the MSet into
-// plain result records (no Xapian types leak to the output code).
+// Running a query: Enquire with BM25 over one or more databases, filters, order, recency and
+// facets, and turning the MSet into plain result records (no Xapian types leak to output).
 #pragma once
 
 #include <xapian.h>
@@ -9,16 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "searcher/facets.h"
 #include "searcher/query_builder.h"
+#include "searcher/search_request.h"
 
 namespace gazette {
-
-struct SearchRequest {
-    std::string query;
-    Xapian::doccount offset = 0;
-    Xapian::doccount limit = 10;
-    bool snippets = true;  // snippets cost time per result; batch evaluations turn them off
-};
 
 struct Hit {
     Xapian::doccount rank = 0;  // 1-based, across pages
@@ -33,17 +28,20 @@ struct Hit {
 
 struct SearchResults {
     std::string query;
-    std::string parsed;     // Xapian::Query::get_description()
+    std::string parsed;     // Xapian::Query::get_description() of the full query run
     std::string corrected;  // "did you mean", or ""
+    std::string sort;       // relevance, newest, oldest or recency
     Xapian::doccount estimated_total = 0;
     Xapian::doccount total_lower_bound = 0;
     Xapian::doccount total_upper_bound = 0;
     std::vector<Hit> results;
+    std::vector<FacetResult> facets;
+    bool facets_exact = true;  // false when the match set was larger than kFacetCheckAtLeast
     double took_ms = 0;
 };
 
-inline constexpr Xapian::doccount kMaxLimit = 1000;
-inline constexpr Xapian::doccount kMaxOffset = 100000;
+inline constexpr unsigned kMaxLimit = 1000;
+inline constexpr unsigned kMaxOffset = 100000;
 
 // Opens each path (a database directory or stub file) and searches them as one.
 // Throws Xapian::DatabaseOpeningError (naming the path) when one cannot be opened, and
@@ -51,16 +49,16 @@ inline constexpr Xapian::doccount kMaxOffset = 100000;
 Xapian::Database open_databases(const std::vector<std::string>& paths);
 
 class Searcher {
-  public:
+public:
     Searcher(Xapian::Database db, const QueryOptions& options);
 
-    // Throws UsageError for a bad query or out-of-range paging.
+    // Throws UsageError for a bad query or out-of-range options.
     SearchResults search(const SearchRequest& request);
 
-    // The parsed form of a query, for --debug-query.
-    std::string describe(const std::string& query_text);
+    // The query that search() would run, for --debug-query.
+    Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr);
 
-  private:
+private:
     Xapian::Database db_;
     QueryBuilder builder_;
 };

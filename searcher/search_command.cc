@@ -4,12 +4,14 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "searcher/request_options.h"
 #include "searcher/result_format.h"
 
 namespace gazette {
 namespace {
 
-// A --jsonl line: plain text is the query; an object may carry its own paging.
+// A --jsonl line: plain text is the query; an object sets any request option by name
+// (request_options.h), with lists for repeated filters: {"query": "grain", "source": ["a", "b"]}.
 SearchRequest request_from_line(const std::string& line, const SearchRequest& defaults) {
     SearchRequest request = defaults;
     auto first = line.find_first_not_of(" \t");
@@ -18,38 +20,44 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
         return request;
     }
     auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (!obj.is_object())
-        throw UsageError("line is not a JSON object");
-    auto text = obj.contains("query") ? obj["query"] : obj.value("q", nlohmann::json());
-    if (!text.is_string())
-        throw UsageError("\"query\" is missing or not a string");
-    request.query = text.get<std::string>();
-    auto count = [&](const char* key, Xapian::doccount fallback) {
-        if (!obj.contains(key))
-            return fallback;
-        const auto& v = obj[key];
-        if (!v.is_number_unsigned())
-            throw UsageError(std::string("\"") + key + "\" is not a non-negative integer");
-        auto n = v.get<std::uint64_t>();
-        if (n > 0xFFFFFFFFull)
-            throw UsageError(std::string("\"") + key + "\" is too large");
-        return static_cast<Xapian::doccount>(n);
+    if (!obj.is_object()) throw UsageError("line is not a JSON object");
+    if (!obj.contains("query") && !obj.contains("q")) throw UsageError("\"query\" is missing");
+    auto set = [&](const std::string& key, const nlohmann::json& v) {
+        if (v.is_string()) {
+            set_request_option(request, key, v.get<std::string>());
+        } else if (v.is_boolean() || v.is_number()) {
+            set_request_option(request, key, v.dump());
+        } else {
+            throw UsageError("\"" + key + "\" must be a string, number or true/false");
+        }
     };
-    request.limit = count("limit", request.limit);
-    request.offset = count("offset", request.offset);
-    if (obj.contains("snippets")) {
-        if (!obj["snippets"].is_boolean()) throw UsageError("\"snippets\" is not true or false");
-        request.snippets = obj["snippets"].get<bool>();
+    for (const auto& [key, value] : obj.items()) {
+        if (value.is_array() && key != "facets") {
+            for (const auto& v : value) set(key, v);
+        } else if (value.is_array()) {  // "facets": ["source", "year"]
+            std::string joined;
+            for (const auto& v : value) {
+                if (!v.is_string()) throw UsageError("\"facets\" must list names");
+                joined += v.get<std::string>() + ",";
+            }
+            set_request_option(request, key, joined);
+        } else {
+            set(key, value);
+        }
     }
     return request;
+}
+
+void print_debug_query(Searcher& searcher, const SearchRequest& request) {
+    std::cerr << "parsed query: " << searcher.build_query(request).get_description() << "\n";
 }
 
 }  // namespace
 
 int run_single_search(const SearchCommand& command) {
+    validate_request(command.request);
     Searcher searcher(open_databases(command.db_paths), command.query_options);
-    if (command.debug_query)
-        std::cerr << "parsed query: " << searcher.describe(command.request.query) << "\n";
+    if (command.debug_query) print_debug_query(searcher, command.request);
     SearchResults results = searcher.search(command.request);
     if (command.output == OutputMode::kJson) {
         std::cout << results_to_json(results) << "\n";
@@ -63,14 +71,12 @@ int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostr
     Searcher searcher(open_databases(command.db_paths), command.query_options);
     std::string line;
     while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
+        if (!line.empty() && line.back() == '\r') line.pop_back();
         std::string query = line;
         try {
             SearchRequest request = request_from_line(line, command.request);
             query = request.query;
-            if (command.debug_query)
-                std::cerr << "parsed query: " << searcher.describe(query) << "\n";
+            if (command.debug_query) print_debug_query(searcher, request);
             out << results_to_json(searcher.search(request)) << "\n";
         } catch (const UsageError& e) {
             out << error_to_json(query, e.what()) << "\n";

@@ -1,0 +1,25 @@
+// The recency boost: relevance blended with freshness using only Xapian's built-in
+// ValueMapPostingSource, so the same query also runs on remote shards.
+//
+//   score = BM25 + weight × 0.5^(age_days / half_life_days)
+//
+// age_days counts whole days from the article's day (slot kSlotDay) to `now`, at least 0.
+// The boost is rounded to a thousandth of `weight`, so with a huge half-life every dated
+// article gets exactly `weight` and the order is the plain relevance order. Undated
+// articles get no boost. Boosts below a thousandth of `weight` are left out of the map.
+#pragma once
+
+#include <xapian.h>
+
+#include "searcher/search_request.h"
+
+namespace gazette {
+
+// The boost for an article `age_days` old (the formula above, rounded).
+double recency_boost(double age_days, const RecencyOptions& options);
+
+// A query that matches every dated document with its boost as weight; combine it with
+// OP_AND_MAYBE. Empty when the database has no dated documents.
+Xapian::Query recency_query(const Xapian::Database& db, const RecencyOptions& options);
+
+}  // namespace gazette
