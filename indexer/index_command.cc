@@ -64,7 +64,8 @@ int run_index(const IndexCommand& command) {
               << with_commas(rejected) << ", warnings " << with_commas(s.warnings) << ", files "
               << with_commas(plan.files.size()) << " read, "
               << with_commas(plan.unknown_format.size()) << " skipped, "
-              << with_commas(plan.excluded) << " excluded; " << rate << "\n"
+              << with_commas(plan.excluded) << " excluded, " << with_commas(s.skipped_records)
+              << " records skipped (not articles); " << rate << "\n"
               << "database " << command.db_path << " holds " << with_commas(writer.document_count())
               << " articles\n";
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;

@@ -10,6 +10,8 @@ packages=(
     libboost-program-options-dev     # command-line and config-file options
     nlohmann-json3-dev               # JSON Lines records, --json output
     zlib1g-dev libzstd-dev           # .gz and .zst input
+    liblzma-dev                      # .xz input
+    libgumbo-dev                     # HTML pages (.html, and inside WARC crawls)
     libgtest-dev                     # unit tests (GoogleTest)
     python3                          # end-to-end test scripts read JSON with it
     xapian-tools                     # xapian-check, xapian-delve: inspecting databases

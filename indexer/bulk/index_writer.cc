@@ -67,6 +67,12 @@ void IndexWriter::warn(const std::string& where, const std::string& message) {
     std::cerr << "gazette-index: warning: " << where << ": " << message << "\n";
 }
 
+void IndexWriter::skip(const std::string& /*where*/, const std::string& /*reason*/) {
+    // Counted, not printed: a crawl holds a request and metadata record for every page,
+    // and one line each would bury the rejects. The summary gives the count.
+    ++stats_.skipped_records;
+}
+
 void IndexWriter::file_done(std::uintmax_t file_bytes) {
     bytes_of_done_files_ += file_bytes;
     bytes_in_current_file_ = 0;

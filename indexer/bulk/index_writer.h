@@ -26,6 +26,8 @@ struct IndexStats {
     std::uint64_t replaced = 0;  // ids that were there already (or earlier in this run)
     std::uint64_t rejected = 0;  // records or files that could not be used
     std::uint64_t warnings = 0;  // repaired input (e.g. Latin-1 decoded)
+    // Sound records that are not articles (WARC requests, images): counted, not printed.
+    std::uint64_t skipped_records = 0;
     std::uint64_t commits = 0;
     std::uint64_t text_bytes = 0;  // headline + body bytes indexed
 };
@@ -39,6 +41,7 @@ class IndexWriter : public ArticleSink {
     void accept(Article&& article, const std::string& where) override;
     void reject(const std::string& where, const std::string& reason) override;
     void warn(const std::string& where, const std::string& message) override;
+    void skip(const std::string& where, const std::string& reason) override;
 
     // A whole input file is done: its bytes count towards progress.
     void file_done(std::uintmax_t file_bytes);

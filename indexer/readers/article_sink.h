@@ -16,6 +16,9 @@ class ArticleSink {
     virtual void reject(const std::string& where, const std::string& reason) = 0;
     // Something was repaired or skipped on purpose (e.g. Latin-1 text decoded); no data lost.
     virtual void warn(const std::string& where, const std::string& message) = 0;
+    // A sound record that is not an article (a WARC request, an image response): nothing is
+    // wrong, but it is counted so that nothing a reader passes over goes unmentioned.
+    virtual void skip(const std::string& where, const std::string& reason) = 0;
 };
 
 }  // namespace gazette

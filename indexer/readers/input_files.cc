@@ -6,9 +6,11 @@
 #include <system_error>
 
 #include "common/errors.h"
+#include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/reuters_sgml_reader.h"
 #include "indexer/readers/text_reader.h"
+#include "indexer/readers/warc_reader.h"
 
 namespace gazette {
 
@@ -21,6 +23,10 @@ std::optional<Format> parse_format_name(std::string_view name) {
         return Format::kText;
     if (name == "sgml" || name == "reuters")
         return Format::kReutersSgml;
+    if (name == "html" || name == "htm")
+        return Format::kHtml;
+    if (name == "warc")
+        return Format::kWarc;
     return std::nullopt;
 }
 
@@ -37,6 +43,10 @@ std::optional<Format> detect_format(const fs::path& path) {
         return Format::kText;
     if (ext == ".sgm" || ext == ".sgml")
         return Format::kReutersSgml;
+    if (ext == ".html" || ext == ".htm")
+        return Format::kHtml;
+    if (ext == ".warc")
+        return Format::kWarc;
     return std::nullopt;
 }
 
@@ -116,6 +126,11 @@ InputPlan plan_inputs(const std::vector<std::string>& arguments, std::optional<F
 void read_input(const InputFile& file, const std::string& default_source, ArticleSink& sink) {
     std::string name = file.path == "-" ? "<stdin>" : file.path.string();
     try {
+        if (file.format == Format::kWarc) {
+            // Record by record, never the whole file; .warc.gz member by member.
+            read_warc(file.path, file.compression, name, default_source, sink);
+            return;
+        }
         auto source = open_input(file.path, file.compression);
         switch (file.format) {
             case Format::kJsonl:
@@ -135,6 +150,16 @@ void read_input(const InputFile& file, const std::string& default_source, Articl
             case Format::kReutersSgml:
                 read_reuters_sgml(read_all(*source), name, sink);
                 return;
+            case Format::kHtml: {
+                HtmlContext context;
+                context.id = file.relative;
+                context.source = default_source;
+                context.display_name = name;
+                read_html_document(read_all(*source), context, sink);
+                return;
+            }
+            case Format::kWarc:
+                return;  // read above
         }
     } catch (const InputError& e) {
         // Whole-file formats: a damaged or unreadable file loses its records.

@@ -12,12 +12,13 @@
 
 namespace gazette {
 
-enum class Format { kJsonl, kText, kReutersSgml };
+enum class Format { kJsonl, kText, kReutersSgml, kHtml, kWarc };
 
-// "jsonl", "text" or "sgml"; nullopt for anything else.
+// "jsonl", "text", "sgml", "html" or "warc"; nullopt for anything else.
 std::optional<Format> parse_format_name(std::string_view name);
 
-// From the file name, looking through one compression extension ("a.jsonl.gz" → kJsonl).
+// From the file name, looking through one compression extension ("a.jsonl.gz" → kJsonl,
+// "crawl.warc.gz" → kWarc).
 std::optional<Format> detect_format(const std::filesystem::path& path);
 
 struct InputFile {

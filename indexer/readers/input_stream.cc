@@ -1,5 +1,6 @@
 #include "indexer/readers/input_stream.h"
 
+#include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -116,6 +117,75 @@ class ZstdSource : public ByteSource {
     bool frame_open_ = false;
 };
 
+// xz (.xz) through liblzma; LZMA_CONCATENATED reads `cat a.xz b.xz` like one file, as xz(1)
+// does.
+class XzSource : public ByteSource {
+  public:
+    explicit XzSource(const std::filesystem::path& path)
+        : file_(std::fopen(path.c_str(), "rb")), in_buffer_(256 * 1024) {
+        if (!file_)
+            throw InputError(std::strerror(errno));
+        if (lzma_stream_decoder(&stream_, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) {
+            std::fclose(file_);
+            throw InputError("cannot start the xz decoder");
+        }
+    }
+    ~XzSource() override {
+        lzma_end(&stream_);
+        std::fclose(file_);
+    }
+    std::size_t read(char* buffer, std::size_t size) override {
+        if (finished_)
+            return 0;
+        stream_.next_out = reinterpret_cast<std::uint8_t*>(buffer);
+        stream_.avail_out = size;
+        while (stream_.avail_out == size) {
+            if (stream_.avail_in == 0 && !eof_) {
+                std::size_t n = std::fread(in_buffer_.data(), 1, in_buffer_.size(), file_);
+                if (n == 0 && std::ferror(file_))
+                    throw InputError(std::strerror(errno));
+                eof_ = n == 0;
+                stream_.next_in = in_buffer_.data();
+                stream_.avail_in = n;
+            }
+            // At the end of the file LZMA_FINISH makes the decoder say whether the last
+            // stream was complete.
+            lzma_ret ret = lzma_code(&stream_, eof_ ? LZMA_FINISH : LZMA_RUN);
+            if (ret == LZMA_STREAM_END) {
+                finished_ = true;
+                break;
+            }
+            if (ret == LZMA_BUF_ERROR && eof_)
+                throw InputError("truncated xz data");
+            if (ret != LZMA_OK && ret != LZMA_BUF_ERROR)
+                throw InputError(std::string("corrupt xz data: ") + message(ret));
+        }
+        return size - stream_.avail_out;
+    }
+
+  private:
+    static const char* message(lzma_ret ret) {
+        switch (ret) {
+            case LZMA_FORMAT_ERROR:
+                return "not xz format";
+            case LZMA_DATA_ERROR:
+                return "data error";
+            case LZMA_OPTIONS_ERROR:
+                return "unsupported options";
+            case LZMA_MEM_ERROR:
+                return "out of memory";
+            default:
+                return "decoder error";
+        }
+    }
+
+    std::FILE* file_;
+    std::vector<std::uint8_t> in_buffer_;
+    lzma_stream stream_ = LZMA_STREAM_INIT;
+    bool eof_ = false;
+    bool finished_ = false;
+};
+
 }  // namespace
 
 Compression compression_of(const std::filesystem::path& path) {
@@ -126,6 +196,8 @@ Compression compression_of(const std::filesystem::path& path) {
         return Compression::kGzip;
     if (ext == ".zst")
         return Compression::kZstd;
+    if (ext == ".xz")
+        return Compression::kXz;
     return Compression::kNone;
 }
 
@@ -135,6 +207,8 @@ std::unique_ptr<ByteSource> open_input(const std::filesystem::path& path, Compre
             return std::make_unique<GzipSource>(path);
         case Compression::kZstd:
             return std::make_unique<ZstdSource>(path);
+        case Compression::kXz:
+            return std::make_unique<XzSource>(path);
         case Compression::kNone:
             break;
     }

@@ -1,4 +1,4 @@
-// Byte streams over plain, gzip and Zstandard files (and standard input), and a line reader
+// Byte streams over plain, gzip, Zstandard and xz files (and standard input), and a line reader
 // on top. Damage in a compressed stream surfaces as InputError from read().
 #pragma once
 
@@ -9,9 +9,9 @@
 
 namespace gazette {
 
-enum class Compression { kNone, kGzip, kZstd };
+enum class Compression { kNone, kGzip, kZstd, kXz };
 
-// From the last extension: ".gz" → kGzip, ".zst" → kZstd, otherwise kNone.
+// From the last extension: ".gz" → kGzip, ".zst" → kZstd, ".xz" → kXz, otherwise kNone.
 Compression compression_of(const std::filesystem::path& path);
 
 class ByteSource {

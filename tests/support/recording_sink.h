@@ -25,11 +25,15 @@ class RecordingSink : public ArticleSink {
     void warn(const std::string& where, const std::string& message) override {
         warnings.push_back({where, message});
     }
+    void skip(const std::string& where, const std::string& reason) override {
+        skips.push_back({where, reason});
+    }
 
     std::vector<Article> articles;
     std::vector<std::string> accepted_at;
     std::vector<Problem> rejects;
     std::vector<Problem> warnings;
+    std::vector<Problem> skips;
 };
 
 }  // namespace gazette::testing

@@ -1,5 +1,6 @@
 // Each reader on good and broken input: what is accepted, and what is rejected where and why.
 #include <gtest/gtest.h>
+#include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -34,6 +35,16 @@ std::string gzip(const std::string& data) {
 std::string zstd(const std::string& data) {
     std::string out(ZSTD_compressBound(data.size()), '\0');
     out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
+    return out;
+}
+
+std::string xz(const std::string& data) {
+    std::string out(lzma_stream_buffer_bound(data.size()), '\0');
+    std::size_t size = 0;
+    lzma_easy_buffer_encode(6, LZMA_CHECK_CRC64, nullptr,
+                            reinterpret_cast<const std::uint8_t*>(data.data()), data.size(),
+                            reinterpret_cast<std::uint8_t*>(out.data()), &size, out.size());
+    out.resize(size);
     return out;
 }
 
@@ -87,8 +98,10 @@ TEST(JsonlReader, RejectsEachBadLineByNumberAndKeepsTheRest) {
 
 TEST(CompressedInput, GzipAndZstdReadLikePlainFiles) {
     TempDir dir;
-    for (const auto& path : {dir.write("a.jsonl.gz", gzip(kThreeLines)),
-                             dir.write("a.jsonl.zst", zstd(kThreeLines))}) {
+    for (const auto& path :
+         {dir.write("a.jsonl.gz", gzip(kThreeLines)), dir.write("a.jsonl.zst", zstd(kThreeLines)),
+          dir.write("a.jsonl.xz", xz(kThreeLines)),
+          dir.write("two.jsonl.xz", xz(kThreeLines) + xz("\n"))}) {
         auto sink = read_file(path);
         EXPECT_EQ(sink.articles.size(), 3u) << path;
         EXPECT_TRUE(sink.rejects.empty()) << path;
@@ -111,9 +124,10 @@ TEST(CompressedInput, TruncatedStreamsAreReportedNotHidden) {
                 std::to_string(i * 7919) + "\"}\n";
     }
     TempDir dir;
-    std::string gz = gzip(many), zs = zstd(many);
+    std::string gz = gzip(many), zs = zstd(many), x = xz(many);
     for (const auto& path : {dir.write("cut.jsonl.gz", gz.substr(0, gz.size() / 2)),
-                             dir.write("cut.jsonl.zst", zs.substr(0, zs.size() / 2))}) {
+                             dir.write("cut.jsonl.zst", zs.substr(0, zs.size() / 2)),
+                             dir.write("cut.jsonl.xz", x.substr(0, x.size() / 2))}) {
         auto sink = read_file(path);
         EXPECT_GT(sink.articles.size(), 0u) << path;  // what came before the damage is kept
         EXPECT_LT(sink.articles.size(), 20000u) << path;
@@ -123,12 +137,24 @@ TEST(CompressedInput, TruncatedStreamsAreReportedNotHidden) {
     }
 }
 
+TEST(CompressedInput, AnXzStreamCutInItsFooterIsStillReported) {
+    TempDir dir;
+    std::string x = xz(kThreeLines + "\n");
+    auto sink = read_file(dir.write("end.jsonl.xz", x.substr(0, x.size() - 4)));
+    EXPECT_EQ(sink.articles.size(), 3u);  // every record arrived
+    ASSERT_EQ(sink.rejects.size(), 1u);   // but the file is not whole, and that is said
+    EXPECT_NE(sink.rejects[0].reason.find("truncated xz"), std::string::npos)
+        << sink.rejects[0].reason;
+}
+
 TEST(CompressedInput, GarbageIsAnErrorNamingTheFile) {
     TempDir dir;
-    auto sink = read_file(dir.write("junk.jsonl.zst", "this is not zstd at all"));
-    EXPECT_TRUE(sink.articles.empty());
-    ASSERT_EQ(sink.rejects.size(), 1u);
-    EXPECT_NE(sink.rejects[0].where.find("junk.jsonl.zst"), std::string::npos);
+    for (const char* name : {"junk.jsonl.zst", "junk.jsonl.xz"}) {
+        auto sink = read_file(dir.write(name, "this is not compressed at all"));
+        EXPECT_TRUE(sink.articles.empty());
+        ASSERT_EQ(sink.rejects.size(), 1u);
+        EXPECT_NE(sink.rejects[0].where.find(name), std::string::npos);
+    }
 }
 
 TEST(TextReader, HeadlineIsTheFirstNonEmptyLine) {
@@ -248,6 +274,12 @@ TEST(InputPlan, WalksDirectoriesInOrderAndNamesWhatItCannotRead) {
     EXPECT_EQ(detect_format("x/reut2-000.sgm.gz"), Format::kReutersSgml);
     EXPECT_EQ(detect_format("FEED.JSONL.ZST"), Format::kJsonl);
     EXPECT_EQ(parse_format_name("sgml"), Format::kReutersSgml);
+    EXPECT_EQ(detect_format("pages/story.HTM"), Format::kHtml);
+    EXPECT_EQ(detect_format("pages/story.html.xz"), Format::kHtml);
+    EXPECT_EQ(detect_format("crawl.warc.gz"), Format::kWarc);
+    EXPECT_EQ(detect_format("crawl.warc"), Format::kWarc);
+    EXPECT_EQ(compression_of("a.jsonl.xz"), Compression::kXz);
+    EXPECT_EQ(parse_format_name("warc"), Format::kWarc);
     EXPECT_FALSE(parse_format_name("pdf"));
 }
 
