@@ -11,6 +11,10 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
+#include <tuple>
+
 #include "searcher/search_request.h"
 
 namespace gazette {
@@ -21,5 +25,17 @@ double recency_boost(double age_days, const RecencyOptions& options);
 // A query that matches every dated document with its boost as weight; combine it with
 // OP_AND_MAYBE. Empty when the database has no dated documents.
 Xapian::Query recency_query(const Xapian::Database& db, const RecencyOptions& options);
+
+// Remembers recency queries by everything they depend on (the day of `now`, half-life,
+// weight, the database's date range): building the day → boost map costs more than many
+// searches when the archive spans decades, and a service asks for the same one all day.
+class RecencyQueryCache {
+public:
+    Xapian::Query get(const Xapian::Database& db, const RecencyOptions& options);
+
+private:
+    static constexpr std::size_t kMaxEntries = 64;
+    std::map<std::tuple<long long, double, double, std::string, std::string>, Xapian::Query> cache_;
+};
 
 }  // namespace gazette

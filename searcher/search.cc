@@ -81,7 +81,7 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
     if (corrected) *corrected = parsed.corrected;
     Xapian::Query query = apply_filters(parsed.query, request.filters);
     if (request.sort == SortOrder::kRecency && !query.empty()) {
-        Xapian::Query boost = recency_query(db_, request.recency);
+        Xapian::Query boost = recency_.get(db_, request.recency);
         if (!boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
     }
     return query;

@@ -11,6 +11,7 @@
 
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
+#include "searcher/recency.h"
 #include "searcher/search_request.h"
 
 namespace gazette {
@@ -61,6 +62,7 @@ public:
 private:
     Xapian::Database db_;
     QueryBuilder builder_;
+    RecencyQueryCache recency_;
 };
 
 }  // namespace gazette

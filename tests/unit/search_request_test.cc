@@ -10,6 +10,8 @@
 #include "searcher/request_options.h"
 #include "searcher/search.h"
 
+#include <map>
+
 namespace gazette {
 namespace {
 
@@ -134,9 +136,10 @@ TEST(Recency, BoostHalvesEveryHalfLife) {
 
 TEST(Recency, WeightsComeFromTheDayBucket) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const char* day : {"20180520", "20180526"}) {
+    for (const char* day : {"20180520", "20180526", "20200101"}) {
         Xapian::Document doc;
         doc.add_value(kSlotDay, day);
+        doc.add_value(kSlotMonth, std::string(day, 4) + "-" + std::string(day + 4, 2));
         doc.add_term("x");
         db.add_document(doc);
     }
@@ -153,11 +156,13 @@ TEST(Recency, WeightsComeFromTheDayBucket) {
                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("x"), 0.0),
                                     recency_query(db, o)));
     Xapian::MSet mset = enquire.get_mset(0, 10);
-    ASSERT_EQ(mset.size(), 3u);
-    EXPECT_EQ(*mset.begin(), 2u);  // today's
-    EXPECT_DOUBLE_EQ(mset.begin().get_weight(), 4.0);
-    EXPECT_DOUBLE_EQ((++mset.begin()).get_weight(), 2.0);  // six days old: half
-    EXPECT_DOUBLE_EQ((++(++mset.begin())).get_weight(), 0.0);  // undated: none
+    ASSERT_EQ(mset.size(), 4u);
+    std::map<Xapian::docid, double> weight;
+    for (auto it = mset.begin(); it != mset.end(); ++it) weight[*it] = it.get_weight();
+    EXPECT_DOUBLE_EQ(weight[2], 4.0);  // today's
+    EXPECT_DOUBLE_EQ(weight[1], 2.0);  // six days old: half
+    EXPECT_DOUBLE_EQ(weight[3], 4.0);  // dated after now (mapped by month): the full boost
+    EXPECT_DOUBLE_EQ(weight[4], 0.0);  // undated: none
 }
 
 }  // namespace
