@@ -15,9 +15,10 @@ namespace {
 
 const cli::ProgramInfo kInfo{
     "gazette-index", "gazette-index [options] --db DB INPUT...",
-    "Index news articles (JSON Lines, text/Markdown, Reuters SGML; .gz/.zst) into a Xapian "
+    "Index news articles (JSON Lines, text/Markdown, Reuters SGML, HTML, WARC; .gz/.zst/.xz) into "
+    "a Xapian "
     "database. Re-indexing an id replaces the article.",
-    "  gazette-index --db news.db corpus/\n"
+    "  gazette-index --db news.db corpus/seed corpus/samples\n"
     "  gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
     "  gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
     "  zcat feed.jsonl.gz | gazette-index --db news.db -\n"
@@ -32,7 +33,7 @@ int run(int argc, char** argv) {
                            "files or directories to index (directories are walked recursively); - "
                            "= JSON Lines on stdin")(
         "format", po::value<std::string>()->value_name("FMT"),
-        "read every input as FMT: jsonl, text or sgml (default: from the file name)")(
+        "read every input as FMT: jsonl, text, sgml, html or warc (default: from the file name)")(
         "exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
         "leave out files in walked directories whose name or relative path matches GLOB "
         "(repeatable), e.g. --exclude 'README*'")(
@@ -62,7 +63,7 @@ int run(int argc, char** argv) {
         command.format = parse_format_name(vm["format"].as<std::string>());
         if (!command.format) {
             throw UsageError("unknown --format " + vm["format"].as<std::string>() +
-                             " (use jsonl, text or sgml)");
+                             " (use jsonl, text, sgml, html or warc)");
         }
     }
     if (vm.count("exclude"))

@@ -34,7 +34,7 @@ for need in "$REUTERS/reut2-000.sgm" "$BBC/business/001.txt"; do
 done
 
 # --- Index the bundled corpus, Reuters (SGML) and BBC (text) -------------------------------
-"$INDEX" --db "$DB" "$SRC/corpus" >"$WORK/corpus.out" 2>"$WORK/corpus.err"
+"$INDEX" --db "$DB" "$SRC/corpus/seed" "$SRC/corpus/samples" >"$WORK/corpus.out" 2>"$WORK/corpus.err"
 check "corpus indexes cleanly (exit 0)" test $? -eq 0
 corpus_count=$(holds "$WORK/corpus.out")
 check "corpus holds the seed, 40 samples and 4 text files ($corpus_count)" test "$corpus_count" = 45
@@ -83,7 +83,7 @@ check "BBC section (from the folder) filters: all 510 business articles" \
     test "$(json 'len(j["results"]) == j["estimated_total"] == 510' "$WORK/q5.json")" = True
 
 # --- Re-indexing replaces, never duplicates ------------------------------------------------
-"$INDEX" --db "$DB" "$SRC/corpus" >"$WORK/again.out" 2>&1
+"$INDEX" --db "$DB" "$SRC/corpus/seed" "$SRC/corpus/samples" >"$WORK/again.out" 2>&1
 check "indexing the corpus again replaces all 45" grep -q '^indexed 45 articles (0 added, 45 replaced)' "$WORK/again.out"
 check "indexing again leaves the same count" test "$(holds "$WORK/again.out")" = 23847
 
