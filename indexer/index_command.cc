@@ -1,12 +1,15 @@
 #include "indexer/index_command.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "common/errors.h"
 #include "common/terminal.h"
-#include "indexer/bulk/index_writer.h"
+#include "indexer/bulk/bulk_index.h"
+#include "indexer/bulk/delete_articles.h"
 
 namespace gazette {
 namespace {
@@ -22,10 +25,29 @@ std::string with_commas(std::uint64_t n) {
     return out;
 }
 
+double peak_memory_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
 }  // namespace
 
 int run_index(const IndexCommand& command) {
     auto start = std::chrono::steady_clock::now();
+    std::uint64_t rejected = 0;
+    if (!command.delete_ids.empty()) {
+        DeleteResult deleted = delete_articles(command.db_path, command.delete_ids);
+        for (const auto& id : deleted.not_found) {
+            std::cerr << "gazette-index: cannot delete " << id << ": no such article\n";
+        }
+        std::cout << "deleted " << with_commas(deleted.deleted) << " articles, "
+                  << with_commas(deleted.not_found.size()) << " ids not found\n";
+        rejected += deleted.not_found.size();
+        if (command.inputs.empty())
+            return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
+    }
+
     InputPlan plan = plan_inputs(command.inputs, command.format, command.excludes);
     for (const auto& missing : plan.missing)
         std::cerr << "gazette-index: cannot read " << missing << "\n";
@@ -33,41 +55,39 @@ int run_index(const IndexCommand& command) {
         std::cerr << "gazette-index: skipped " << skipped
                   << ": not a format gazette-index reads (name it with --format to force one)\n";
     }
-    std::uintmax_t total_bytes = 0;
-    for (const auto& f : plan.files)
-        total_bytes += f.size;
-
-    IndexWriterOptions options;
+    BulkOptions options;
     options.db_path = command.db_path;
+    options.threads = command.threads;
     options.batch_bytes = command.batch_mb << 20;
     options.default_source = command.default_source;
     options.progress = !command.quiet && is_terminal(stderr);
-    options.total_input_bytes = total_bytes;
-    IndexWriter writer(options);
+    options.keep_shards = command.keep_shards;
+    options.update = command.update;
+    BulkResult r = run_bulk_index(plan, options);
 
-    for (const auto& file : plan.files) {
-        read_input(file, command.default_source, writer);
-        writer.file_done(file.size);
-    }
-    writer.finish();
-
-    const IndexStats& s = writer.stats();
-    std::uint64_t rejected = s.rejected + plan.missing.size();
+    rejected += r.read.rejected + plan.missing.size();
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::uint64_t articles = s.added + s.replaced;
-    char rate[96];
-    std::snprintf(rate, sizeof rate, "%.2f s, %.0f articles/s, %.2f MB/s", seconds,
-                  articles / std::max(seconds, 1e-9), s.text_bytes / 1e6 / std::max(seconds, 1e-9));
-    std::cout << "indexed " << with_commas(articles) << " articles (" << with_commas(s.added)
-              << " added, " << with_commas(s.replaced) << " replaced), rejected "
-              << with_commas(rejected) << ", warnings " << with_commas(s.warnings) << ", files "
-              << with_commas(plan.files.size()) << " read, "
+    std::uint64_t articles = r.added + r.replaced;
+    char rate[160];
+    std::snprintf(rate, sizeof rate, "%.2f s, %.0f articles/s, %.2f MB/s, peak memory %.0f MB",
+                  seconds, articles / std::max(seconds, 1e-9),
+                  r.read.text_bytes / 1e6 / std::max(seconds, 1e-9), peak_memory_mb());
+    std::cout << "indexed " << with_commas(articles) << " articles (" << with_commas(r.added)
+              << " added, " << with_commas(r.replaced) << " replaced), rejected "
+              << with_commas(rejected) << ", warnings " << with_commas(r.read.warnings)
+              << ", files " << with_commas(r.files_read) << " read, "
+              << with_commas(r.files_unchanged) << " unchanged, "
               << with_commas(plan.unknown_format.size()) << " skipped, "
-              << with_commas(plan.excluded) << " excluded, " << with_commas(s.skipped_records)
-              << " records skipped (not articles); " << rate << "\n"
-              << "database " << command.db_path << " holds " << with_commas(writer.document_count())
-              << " articles\n";
+              << with_commas(plan.excluded) << " excluded, " << with_commas(r.read.skipped_records)
+              << " records skipped (not articles); " << rate << "\n";
+    std::cout << "database " << command.db_path << " holds " << with_commas(r.documents)
+              << " articles ("
+              << (r.in_place
+                      ? "updated in place"
+                      : std::to_string(r.writers) + (r.writers == 1 ? " writer" : " writers") +
+                            (command.keep_shards ? ", kept as shards" : ", merged"))
+              << (r.resumed ? ", resumed an interrupted run" : "") << ")\n";
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
 }
 

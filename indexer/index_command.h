@@ -1,5 +1,5 @@
-// gazette-index's work, apart from option parsing: plan the inputs, read them, write the
-// database, print the summary. Returns the exit status.
+// gazette-index's work, apart from option parsing: plan the inputs, delete what was asked,
+// index, print the summary. Returns the exit status.
 #pragma once
 
 #include <optional>
@@ -17,6 +17,10 @@ struct IndexCommand {
     std::optional<Format> format;
     std::string default_source;
     std::uint64_t batch_mb = 4;
+    unsigned threads = 1;
+    bool keep_shards = false;
+    bool update = false;
+    std::vector<std::string> delete_ids;
     bool quiet = false;
 };
 

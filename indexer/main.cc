@@ -1,11 +1,14 @@
 // gazette-index: options and the top-level error handler only; the work is in run_index().
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "common/cli/program_options.h"
 #include "common/errors.h"
+#include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
 
 namespace po = boost::program_options;
@@ -29,19 +32,29 @@ int run(int argc, char** argv) {
     options.add(cli::general_options());
     options.add(cli::database_option("database to create or update (or set GAZETTE_DB)"));
     po::options_description indexing("Indexing");
-    indexing.add_options()("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
-                           "files or directories to index (directories are walked recursively); - "
-                           "= JSON Lines on stdin")(
-        "format", po::value<std::string>()->value_name("FMT"),
-        "read every input as FMT: jsonl, text, sgml, html or warc (default: from the file name)")(
-        "exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
-        "leave out files in walked directories whose name or relative path matches GLOB "
-        "(repeatable), e.g. --exclude 'README*'")(
-        "source", po::value<std::string>()->default_value("")->value_name("NAME"),
-        "source for records that name none, e.g. --source BBC")(
-        "batch-mb", po::value<std::uint64_t>()->default_value(4)->value_name("MB"),
-        "commit after this many MB of article text (bounds memory; larger is faster)")(
-        "quiet,q", "no progress line");
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    // clang-format off
+    indexing.add_options()
+        ("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
+         "files or directories to index (directories are walked recursively); - = JSON Lines on stdin")
+        ("format", po::value<std::string>()->value_name("FMT"),
+         "read every input as FMT: jsonl, text, sgml, html or warc (default: from the file name)")
+        ("exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
+         "leave out files in walked directories whose name or relative path matches GLOB "
+         "(repeatable), e.g. --exclude 'README*'")
+        ("source", po::value<std::string>()->default_value("")->value_name("NAME"),
+         "source for records that name none, e.g. --source BBC")
+        ("threads,j", po::value<unsigned>()->default_value(cores)->value_name("N"),
+         "writers working in parallel, each building its own shard; the shards are merged at the end")
+        ("keep-shards", "leave the shards as a sharded database: DB becomes a folder of shards with a "
+         "stub file DB/XAPIANDB (for scale-out)")
+        ("update", "skip input files unchanged since they were last indexed (size, time, content hash)")
+        ("delete", po::value<std::vector<std::string>>()->value_name("ID"), "remove the article with this id (repeatable)")
+        ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the articles whose ids FILE lists, one per line")
+        ("batch-mb", po::value<std::uint64_t>()->default_value(4)->value_name("MB"),
+         "commit after this many MB of article text (bounds memory; also how much an interrupted run redoes)")
+        ("quiet,q", "no progress line");
+    // clang-format on
     options.add(indexing);
     po::positional_options_description positional;
     positional.add("input", -1);
@@ -56,9 +69,22 @@ int run(int argc, char** argv) {
     if (db_paths.size() != 1)
         throw UsageError("gazette-index writes one database: give --db once");
     command.db_path = db_paths.front();
-    if (!vm.count("input"))
-        throw UsageError("nothing to index: name files, directories or - (stdin)");
-    command.inputs = vm["input"].as<std::vector<std::string>>();
+    if (vm.count("delete"))
+        command.delete_ids = vm["delete"].as<std::vector<std::string>>();
+    if (vm.count("delete-from")) {
+        try {
+            for (auto& id : read_id_list(vm["delete-from"].as<std::string>()))
+                command.delete_ids.push_back(id);
+        } catch (const InputError& e) {
+            throw UsageError(e.what());
+        }
+    }
+    if (vm.count("input"))
+        command.inputs = vm["input"].as<std::vector<std::string>>();
+    if (command.inputs.empty() && command.delete_ids.empty()) {
+        throw UsageError(
+            "nothing to do: name files, directories or - (stdin) to index, or --delete ids");
+    }
     if (vm.count("format")) {
         command.format = parse_format_name(vm["format"].as<std::string>());
         if (!command.format) {
@@ -72,6 +98,11 @@ int run(int argc, char** argv) {
     command.batch_mb = vm["batch-mb"].as<std::uint64_t>();
     if (command.batch_mb == 0)
         throw UsageError("--batch-mb must be at least 1");
+    command.threads = vm["threads"].as<unsigned>();
+    if (command.threads == 0 || command.threads > 256)
+        throw UsageError("--threads must be between 1 and 256");
+    command.keep_shards = vm.count("keep-shards") > 0;
+    command.update = vm.count("update") > 0;
     command.quiet = vm.count("quiet") > 0;
 
     // We commit by size ourselves (--batch-mb); stop Xapian from also committing every

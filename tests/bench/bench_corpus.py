@@ -216,6 +216,11 @@ def cmd_convert(args):
             for key, name in (("topics", "topic"), ("people", "person"),
                               ("places", "place"), ("orgs", "org")):
                 rec.extend("%s=%s" % (name, dump_value(v)) for v in a[key])
+                if a[key]:
+                    # The facet value list, as gazette's encode_value_list writes it: the
+                    # values joined by U+001F (scriptindex cannot join repeated fields).
+                    rec.append("%s_list=%s" % (name, "\x1f".join(
+                        "".join(" " if c < " " else c for c in v) for v in a[key])))
             if a["date"]:
                 ts, ymd = a["date"]
                 rec += ["timestamp=%d" % ts, "ymd=" + ymd, "year=" + ymd[:4],

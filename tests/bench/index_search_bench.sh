@@ -123,6 +123,9 @@ elapsed() { python3 -c 'import sys; print("%.6f" % (float(sys.argv[2]) - float(s
 runs_tsv=$work/runs.tsv
 : > "$runs_tsv"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# Which sources the binaries were (probably) built from: HEAD, "+dirty" if the tree differs.
+revision=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -z $(git -C "$repo" status --porcelain --untracked-files=no 2>/dev/null) ]] || revision="$revision+dirty"
 
 # --- 1+2. indexing ---------------------------------------------------------------------
 gdb=$work/gazette.db
@@ -204,7 +207,7 @@ python3 "$here/bench_report.py" --runs "$runs_tsv" ${BENCH_JSON:+--json "$BENCH_
     --meta "runs=$runs" --meta "seed=$seed" --meta "limit=$limit" \
     --meta "input_bytes=$input_bytes" --meta "cpus=$(nproc)" \
     --meta "load_start=$load_start" --meta "load_end=$load_end" \
-    --meta "gazette_version=$("$gindex" --version | head -1)" \
+    --meta "gazette_version=$("$gindex" --version | head -1), binaries from $bin_dir (tree $revision)" \
     --meta "scriptindex_version=$(scriptindex --version | head -1)" \
     --meta "xapian_version=libxapian $(pkg-config --modversion xapian-core 2>/dev/null || echo '?')" \
     --meta "gazette_index_bytes=$gazette_index_bytes" --meta "peer_index_bytes=$peer_index_bytes" \

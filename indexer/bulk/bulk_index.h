@@ -1,0 +1,38 @@
+// A whole indexing run: decide how to write (parallel shards merged at the end, or in place
+// for a small update to a large database), resume an interrupted run of the same inputs,
+// read every input, and merge.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "indexer/bulk/record_router.h"
+#include "indexer/readers/input_files.h"
+
+namespace gazette {
+
+struct BulkOptions {
+    std::string db_path;
+    unsigned threads = 1;
+    std::uint64_t batch_bytes = 4ull << 20;
+    std::string default_source;
+    bool progress = false;
+    bool keep_shards = false;  // leave the shards as a sharded database (stub file)
+    bool update = false;       // skip files unchanged since the last run
+};
+
+struct BulkResult {
+    ReadStats read;
+    std::uint64_t added = 0;
+    std::uint64_t replaced = 0;
+    std::uint64_t documents = 0;  // in the database after the run
+    std::size_t files_read = 0;
+    std::size_t files_unchanged = 0;  // skipped by --update
+    std::size_t writers = 0;
+    bool in_place = false;  // written into the target directly (no shards)
+    bool resumed = false;   // continued an interrupted run
+};
+
+BulkResult run_bulk_index(const InputPlan& plan, const BulkOptions& options);
+
+}  // namespace gazette

@@ -1,0 +1,65 @@
+#include "indexer/bulk/run_progress.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+namespace gazette {
+namespace {
+
+std::string fnv1a_hex(const std::string& s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
+std::string plan_fingerprint(const InputPlan& plan, const std::string& default_source) {
+    std::ostringstream all;
+    all << "source=" << default_source << "\n";
+    for (const auto& f : plan.files) {
+        if (f.path == "-")
+            return "";
+        std::error_code ec;
+        auto mtime = std::filesystem::last_write_time(f.path, ec);
+        all << f.path.string() << "\t" << f.size << "\t"
+            << (ec ? 0 : mtime.time_since_epoch().count()) << "\t" << static_cast<int>(f.format)
+            << "\t" << f.relative << "\n";
+    }
+    return fnv1a_hex(all.str());
+}
+
+std::string encode_position(const std::string& plan_id, const RunPosition& p) {
+    return plan_id + " " +
+           (p.complete ? "complete" : std::to_string(p.file) + " " + std::to_string(p.record));
+}
+
+std::optional<RunPosition> decode_position(const std::string& value, const std::string& plan_id) {
+    if (plan_id.empty())
+        return std::nullopt;
+    std::istringstream in(value);
+    std::string id, first;
+    if (!(in >> id >> first) || id != plan_id)
+        return std::nullopt;
+    RunPosition p;
+    if (first == "complete") {
+        p.complete = true;
+        return p;
+    }
+    try {
+        p.file = std::stoull(first);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (!(in >> p.record))
+        return std::nullopt;
+    return p;
+}
+
+}  // namespace gazette

@@ -1,0 +1,27 @@
+// The end of a parallel run: the shards the writers built become the target database.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+struct MergeResult {
+    std::uint64_t replaced = 0;  // ids the target held already, now replaced by the new version
+    Xapian::doccount documents = 0;
+};
+
+// Merges `shards` into `target` with Xapian::Database::compact. A target that already holds
+// articles is compacted together with the shards into a new database, in which the older
+// copy of every id the shards hold is deleted; only then is the new database renamed into
+// place, so the target is never seen half-merged. The shards are left for the caller.
+MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target);
+
+// Moves the shards into `target` (a new folder) and writes the stub file target/XAPIANDB
+// that lists them, so that opening `target` opens all shards as one database.
+void keep_shards(const std::vector<std::string>& shards, const std::string& target);
+
+}  // namespace gazette

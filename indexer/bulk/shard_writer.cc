@@ -1,0 +1,94 @@
+#include "indexer/bulk/shard_writer.h"
+
+#include "common/errors.h"
+#include "common/fields.h"
+#include "common/schema.h"
+#include "indexer/bulk/run_progress.h"
+
+namespace gazette {
+namespace {
+
+// Articles waiting per writer: enough to keep it busy, small enough to bound memory.
+constexpr std::size_t kQueueCapacity = 512;
+
+}  // namespace
+
+void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& path) {
+    std::string version = db.get_metadata(kSchemaVersionKey);
+    if (version.empty()) {
+        if (db.get_doccount() != 0) {
+            throw UsageError("database " + path +
+                             " was not made by gazette-index (no schema version)");
+        }
+        db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+        return;
+    }
+    if (version != std::to_string(kSchemaVersion)) {
+        throw UsageError("database " + path + " has schema version " + version +
+                         "; this gazette-index writes version " + std::to_string(kSchemaVersion));
+    }
+}
+
+ShardWriter::ShardWriter(const std::string& path)
+    : db_(path, Xapian::DB_CREATE_OR_OPEN), builder_(&db_), queue_(kQueueCapacity) {
+    check_or_record_schema(db_, path);
+}
+
+ShardWriter::~ShardWriter() {
+    if (thread_.joinable()) {
+        send(CommitAt{"", true});
+        thread_.join();
+    }
+}
+
+void ShardWriter::start() {
+    thread_ = std::thread([this] { run(); });
+}
+
+void ShardWriter::join() {
+    if (thread_.joinable())
+        thread_.join();
+    if (error_)
+        std::rethrow_exception(error_);
+}
+
+void ShardWriter::run() {
+    for (;;) {
+        WriterTask task = queue_.pop();
+        if (auto* commit = std::get_if<CommitAt>(&task)) {
+            if (!failed_) {
+                try {
+                    // The position goes into the same commit as the documents it covers, so
+                    // after a crash the database says exactly how far it got.
+                    db_.set_metadata(kProgressKey, commit->position);
+                    db_.commit();
+                    ++stats_.commits;
+                } catch (...) {
+                    error_ = std::current_exception();
+                    failed_ = true;
+                }
+            }
+            if (commit->last)
+                return;
+            continue;
+        }
+        if (failed_)
+            continue;  // keep draining so the reader never blocks on a dead writer
+        try {
+            const Article& article = std::get<Article>(task);
+            std::string term = id_term(article.id);
+            Xapian::Document doc = builder_.build(article);
+            if (db_.term_exists(term)) {
+                ++stats_.replaced;
+            } else {
+                ++stats_.added;
+            }
+            db_.replace_document(term, doc);
+        } catch (...) {
+            error_ = std::current_exception();
+            failed_ = true;
+        }
+    }
+}
+
+}  // namespace gazette

@@ -1,0 +1,68 @@
+// One writer thread and the database it alone writes: a shard of a parallel run, or the
+// target itself for an in-place update. It builds each article's document, replaces it by
+// its unique id term, and commits when the reader says a batch is complete, storing the
+// run position with the commit (run_progress.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <thread>
+#include <variant>
+
+#include "common/article.h"
+#include "indexer/bulk/work_queue.h"
+#include "indexer/document_builder.h"
+
+namespace gazette {
+
+struct CommitAt {
+    std::string position;  // encoded RunPosition stored with the commit ("" clears it)
+    bool last = false;     // the writer stops after this commit
+};
+
+using WriterTask = std::variant<Article, CommitAt>;
+
+struct WriterStats {
+    std::uint64_t added = 0;     // ids new to this database
+    std::uint64_t replaced = 0;  // ids it held already
+    std::uint64_t commits = 0;
+};
+
+class ShardWriter {
+  public:
+    // Opens or creates the database at `path` and checks (or records) the schema version.
+    // Throws like Xapian::WritableDatabase does (DatabaseLockError when another writer has it).
+    explicit ShardWriter(const std::string& path);
+    ~ShardWriter();
+
+    void start();
+    void send(WriterTask task) { queue_.push(std::move(task)); }
+    // Waits for the thread to finish its last commit; rethrows what it failed with.
+    void join();
+    // True once the thread has failed (disk full, I/O error): the reader can stop early.
+    bool failed() const { return failed_.load(); }
+
+    const WriterStats& stats() const { return stats_; }  // valid after join()
+    Xapian::WritableDatabase& database() { return db_; }
+
+  private:
+    void run();
+
+    Xapian::WritableDatabase db_;
+    DocumentBuilder builder_;
+    WorkQueue<WriterTask> queue_;
+    WriterStats stats_;
+    std::thread thread_;
+    std::atomic<bool> failed_{false};
+    std::exception_ptr error_;
+};
+
+// Checks the schema version recorded in a database we are about to write, or records ours
+// in a new one. Throws UsageError for a database of another schema or not made by us.
+void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& path);
+
+}  // namespace gazette
