@@ -4,14 +4,17 @@
 
 #include <ctime>
 #include <iostream>
+#include <string_view>
 
 #include "common/cli/program_options.h"
 #include "common/errors.h"
 #include "common/language.h"
 #include "common/fields.h"
 #include "common/terminal.h"
+#include "searcher/query_language.h"
 #include "searcher/request_options.h"
 #include "searcher/search_command.h"
+#include "searcher/server/serve_command.h"
 
 namespace po = boost::program_options;
 using namespace gazette;
@@ -105,10 +108,9 @@ QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest
     }
     if (vm.count("stem-lang")) {
         options.stem_language = vm["stem-lang"].as<std::string>();
-    } else if (auto it = request.filters.values.find("lang");
-               it != request.filters.values.end() && it->second.size() == 1) {
+    } else {
         // Searching articles of one language: stem the query words as those were stemmed.
-        options.stem_language = fold_filter_value(it->second.front());
+        options.stem_language = stem_language_for(request, options.stem_language);
     }
     if (!is_language_code(options.stem_language)) {
         throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
@@ -118,6 +120,8 @@ QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest
 }
 
 int run(int argc, char** argv) {
+    // `gazette-search serve ...` runs the HTTP service, with options of its own.
+    if (argc > 1 && std::string_view(argv[1]) == "serve") return run_serve(argc - 1, argv + 1);
     po::options_description options;
     options.add(cli::general_options());
     options.add(cli::database_option("database to search (repeat for several; or set GAZETTE_DB)"));

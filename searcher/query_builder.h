@@ -15,6 +15,9 @@ struct QueryOptions {
     Xapian::Query::op default_op = Xapian::Query::OP_OR;
     std::string stem_language = "en";  // ISO 639-1 code of the stemmer for query words
     Xapian::termcount max_wildcard_expansion = 1000;
+    // Per-query time budget in seconds, 0 = none. The HTTP service sets one so that one
+    // expensive query (facets or exact totals over everything) cannot hold a worker for long.
+    double time_limit_seconds = 0;
 };
 
 struct ParsedQuery {

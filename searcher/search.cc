@@ -74,7 +74,7 @@ Xapian::Database open_databases(const std::vector<std::string>& paths) {
 }
 
 Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
-    : db_(std::move(db)), builder_(db_, options) {}
+    : db_(std::move(db)), builder_(db_, options), time_limit_seconds_(options.time_limit_seconds) {}
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
     ParsedQuery parsed = builder_.parse(request.query);
@@ -108,6 +108,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     Xapian::doccount check_at_least = 0;
     if (request.exact_total) check_at_least = db_.get_doccount();
     if (!facets.empty()) check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
+    // Xapian stops counting past check_at_least (facets, exact totals) when the budget runs out.
+    if (time_limit_seconds_ > 0) enquire.set_time_limit(time_limit_seconds_);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     out.estimated_total = mset.get_matches_estimated();
     out.total_lower_bound = mset.get_matches_lower_bound();
@@ -122,6 +124,11 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (time_limit_seconds_ > 0 && out.took_ms > time_limit_seconds_ * 1000) {
+        throw TimeBudgetExceeded("the query took " + std::to_string(out.took_ms / 1000) +
+                                 " s, over the time budget of " +
+                                 std::to_string(time_limit_seconds_) + " s");
+    }
     return out;
 }
 

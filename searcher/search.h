@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,12 @@ inline constexpr unsigned kMaxOffset = 100000;
 // UsageError for a database of another schema version.
 Xapian::Database open_databases(const std::vector<std::string>& paths);
 
+// A search took longer than QueryOptions::time_limit_seconds (the HTTP service answers 503).
+class TimeBudgetExceeded : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 class Searcher {
 public:
     Searcher(Xapian::Database db, const QueryOptions& options);
@@ -63,6 +70,7 @@ private:
     Xapian::Database db_;
     QueryBuilder builder_;
     RecencyQueryCache recency_;
+    double time_limit_seconds_ = 0;
 };
 
 }  // namespace gazette

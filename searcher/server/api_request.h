@@ -1,0 +1,26 @@
+// HTTP query-string parameters → SearchRequest. Every key goes through set_request_option,
+// the one parser the command line and --jsonl use, so all front ends accept and reject the
+// same input; only the checks that belong to the service (query length) are added here.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "searcher/search_request.h"
+#include "searcher/server/limits.h"
+
+namespace gazette::server {
+
+// Decoded query-string parameters; a repeated key (source=a&source=b) appears once per value.
+using Params = std::multimap<std::string, std::string>;
+
+// Throws ApiError(413) for a query over the length limit and ApiError(400) for anything
+// set_request_option or validate_request rejects, or a request with neither words nor
+// filters. `now` (seconds since epoch) is the recency reference unless `now` is given, as on
+// the command line.
+SearchRequest search_request_from_params(const Params& params, const Limits& limits, double now);
+
+// The q parameter of /api/suggest, checked against the same length limit.
+std::string query_param(const Params& params, const Limits& limits);
+
+}  // namespace gazette::server

@@ -1,0 +1,28 @@
+// What one request may ask of the service. Each limit is documented in docs/server.md, and
+// each is answered with {"error": ...} and a status, never a crash or a hang.
+#pragma once
+
+#include <cstddef>
+
+namespace gazette::server {
+
+struct Limits {
+    // Query text (q) in bytes: longer is 413. Real queries are a few words; a page of text
+    // pasted into the box would make a query of hundreds of terms.
+    std::size_t max_query_bytes = 2000;
+    // Wall-clock budget of one search in seconds: over it is 503. Xapian also stops counting
+    // (facets, exact totals) when it runs out, so a slow query ends near the budget.
+    double time_budget_seconds = 2.0;
+    // Connections accepted while this many wait for a worker are answered 503 at once.
+    std::size_t max_queued_connections = 64;
+    // Seconds a connection may stay idle (keep-alive), or take to send a request or read the
+    // answer, before the server closes it.
+    int idle_timeout_seconds = 5;
+    // Requests served on one keep-alive connection before the server closes it, so that a
+    // few busy clients cannot keep every worker to themselves.
+    std::size_t keep_alive_max_requests = 100;
+    // Request body size in bytes (the API only takes GET; a body is never needed): over is 413.
+    std::size_t max_body_bytes = 8192;
+};
+
+}  // namespace gazette::server

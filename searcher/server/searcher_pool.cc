@@ -1,0 +1,78 @@
+#include "searcher/server/searcher_pool.h"
+
+#include <ctime>
+
+#include "common/errors.h"
+#include "common/language.h"
+#include "searcher/query_language.h"
+
+namespace gazette::server {
+
+SearcherPool::SearcherPool(std::vector<std::string> db_paths, QueryOptions options,
+                           std::chrono::milliseconds reopen_interval, Metrics& metrics)
+    : db_paths_(std::move(db_paths)),
+      options_(std::move(options)),
+      reopen_interval_(reopen_interval),
+      metrics_(metrics) {}
+
+void SearcherPool::open_or_refresh() {
+    auto now = std::chrono::steady_clock::now();
+    if (!opened_) {
+        // Opened on first use, in the worker thread that will use it.
+        db_ = open_databases(db_paths_);
+        opened_ = true;
+        last_check_ = now;
+        metrics_.record_reopen(static_cast<double>(std::time(nullptr)));
+        return;
+    }
+    if (now - last_check_ < reopen_interval_)
+        return;
+    last_check_ = now;
+    reopen();
+}
+
+void SearcherPool::reopen() {
+    // reopen() is cheap when nothing changed (it compares revisions) and returns false then.
+    if (db_.reopen()) {
+        // Searchers share db_'s internals; dropping them also drops caches of the old revision.
+        searchers_.clear();
+        metrics_.record_reopen(static_cast<double>(std::time(nullptr)));
+    }
+}
+
+Searcher& SearcherPool::searcher_for(const std::string& language) {
+    auto& slot = searchers_[language];
+    if (!slot) {
+        QueryOptions options = options_;
+        options.stem_language = language;
+        slot = std::make_unique<Searcher>(db_, options);
+    }
+    return *slot;
+}
+
+SearchResults SearcherPool::search(const SearchRequest& request) {
+    open_or_refresh();
+    std::string language = stem_language_for(request, options_.stem_language);
+    if (!is_language_code(language)) {  // as on the command line; also bounds searchers_
+        throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
+                         language + "\"");
+    }
+    try {
+        return searcher_for(language).search(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        reopen();
+        return searcher_for(language).search(request);
+    }
+}
+
+void SearcherPool::with_database(const std::function<void(const Xapian::Database&)>& work) {
+    open_or_refresh();
+    try {
+        work(db_);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        reopen();
+        work(db_);
+    }
+}
+
+}  // namespace gazette::server

@@ -1,0 +1,79 @@
+#include "searcher/server/serve_command.h"
+
+#include <cmath>
+
+#include "common/cli/program_options.h"
+#include "common/errors.h"
+#include "searcher/server/server.h"
+
+namespace gazette {
+namespace {
+
+namespace po = boost::program_options;
+
+const cli::ProgramInfo kInfo{
+    "gazette-search serve", "gazette-search serve [options] --db DB",
+    "Serve the search API (/api/search, /api/article/ID, /api/suggest, /healthz, /metrics) and "
+    "the search page (/) over HTTP.",
+    "  gazette-search serve --db news.db                      # http://127.0.0.1:8080/\n"
+    "  gazette-search serve --db news.db --listen 0.0.0.0:8080 --threads 16\n"
+    "  gazette-search serve --db news.db --listen 127.0.0.1:0  # any free port (printed)\n"
+    "Limits and their answers are described in docs/server.md. SIGINT or SIGTERM stops the\n"
+    "server after the requests in flight are answered.\n"};
+
+}  // namespace
+
+int run_serve(int argc, char** argv) {
+    server::ServerConfig config;
+    po::options_description options;
+    options.add(cli::general_options());
+    options.add(cli::database_option("database to serve (repeat for several; or set GAZETTE_DB)"));
+    po::options_description serving("Serving");
+    // clang-format off
+    serving.add_options()
+        ("listen", po::value<std::string>()->default_value("127.0.0.1:8080")->value_name("HOST:PORT"),
+         "address to listen on (loopback unless told otherwise; port 0 = any free port)")
+        ("threads", po::value<std::size_t>()->default_value(config.threads)->value_name("N"),
+         "worker threads, each with its own view of the database")
+        ("quiet", "no access log on stderr")
+        ("time-budget", po::value<double>()->default_value(config.limits.time_budget_seconds)->value_name("SECONDS"),
+         "per-query time budget; a slower search is answered 503")
+        ("max-queue", po::value<std::size_t>()->default_value(config.limits.max_queued_connections)->value_name("N"),
+         "connections waiting for a worker beyond which new ones are answered 503")
+        ("idle-timeout", po::value<int>()->default_value(config.limits.idle_timeout_seconds)->value_name("SECONDS"),
+         "close a connection idle (or sending a request, or reading an answer) this long")
+        ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
+         "how often each worker checks the database for new commits");
+    // clang-format on
+    options.add(serving);
+    po::variables_map vm;
+    if (cli::parse_options(argc, argv, kInfo, options, po::positional_options_description(), vm) ==
+        cli::ParseOutcome::kExitOk) {
+        return exit_status::kOk;
+    }
+    config.db_paths = cli::database_paths(vm);
+    config.listen = server::parse_listen_address(vm["listen"].as<std::string>());
+    config.threads = vm["threads"].as<std::size_t>();
+    if (config.threads == 0 || config.threads > 1024) {
+        throw UsageError("--threads must be between 1 and 1024");
+    }
+    config.quiet = vm.count("quiet") > 0;
+    double budget = vm["time-budget"].as<double>();
+    if (!(budget > 0) || !std::isfinite(budget)) {
+        throw UsageError("--time-budget must be a positive number of seconds");
+    }
+    config.limits.time_budget_seconds = budget;
+    config.query_options.time_limit_seconds = budget;
+    config.limits.max_queued_connections = vm["max-queue"].as<std::size_t>();
+    config.limits.idle_timeout_seconds = vm["idle-timeout"].as<int>();
+    if (config.limits.idle_timeout_seconds < 1)
+        throw UsageError("--idle-timeout must be at least 1");
+    double reopen = vm["reopen-interval"].as<double>();
+    if (!(reopen >= 0) || !std::isfinite(reopen)) {
+        throw UsageError("--reopen-interval must be a number of seconds");
+    }
+    config.reopen_interval = std::chrono::milliseconds(static_cast<long long>(reopen * 1000));
+    return server::run_server(config);
+}
+
+}  // namespace gazette

@@ -1,0 +1,106 @@
+#include "searcher/server/server.h"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+#include "searcher/search.h"
+#include "searcher/server/metrics.h"
+#include "searcher/server/routes.h"
+#include "searcher/server/worker_pool.h"
+
+namespace gazette::server {
+namespace {
+
+void configure(httplib::Server& http, const ServerConfig& config, Metrics& metrics) {
+    const Limits& limits = config.limits;
+    http.new_task_queue = [&config, &metrics] {
+        return new WorkerPool(config.threads, config.limits.max_queued_connections, [&] {
+            return std::make_unique<SearcherPool>(config.db_paths, config.query_options,
+                                                  config.reopen_interval, metrics);
+        });
+    };
+    http.set_keep_alive_timeout(limits.idle_timeout_seconds);
+    http.set_keep_alive_max_count(limits.keep_alive_max_requests);
+    http.set_read_timeout(limits.idle_timeout_seconds, 0);
+    http.set_write_timeout(limits.idle_timeout_seconds, 0);
+    http.set_payload_max_length(limits.max_body_bytes);
+    install_routes(http, config, metrics);
+}
+
+// Waits for SIGINT or SIGTERM (blocked in every thread, so only this one sees them) and stops
+// the server: httplib then stops accepting, answers the requests in flight and returns.
+class SignalWatcher {
+  public:
+    explicit SignalWatcher(httplib::Server& http) : http_(http) {
+        sigemptyset(&signals_);
+        sigaddset(&signals_, SIGINT);
+        sigaddset(&signals_, SIGTERM);
+        // Before any thread starts, so that every thread inherits the mask.
+        pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+        thread_ = std::thread([this] { watch(); });
+    }
+    ~SignalWatcher() {
+        done_ = true;
+        thread_.join();
+    }
+
+  private:
+    void watch() {
+        timespec tick{0, 200'000'000};
+        while (!done_) {
+            int sig = sigtimedwait(&signals_, nullptr, &tick);
+            if (sig == SIGINT || sig == SIGTERM) {
+                std::cerr << "gazette-search: stopping (finishing requests in flight)\n";
+                http_.stop();
+                return;
+            }
+        }
+    }
+
+    httplib::Server& http_;
+    sigset_t signals_;
+    std::atomic<bool> done_{false};
+    std::thread thread_;
+};
+
+}  // namespace
+
+int run_server(const ServerConfig& config) {
+    // Fail at start, not on the first request, when the database cannot be opened.
+    Xapian::doccount documents = open_databases(config.db_paths).get_doccount();
+    // A client that hangs up mid-answer must not kill the process.
+    signal(SIGPIPE, SIG_IGN);
+
+    Metrics metrics;
+    httplib::Server http;
+    configure(http, config, metrics);
+    SignalWatcher watcher(http);
+    int port = config.listen.port;
+    if (port == 0) {
+        port = http.bind_to_any_port(config.listen.host);
+    } else if (!http.bind_to_port(config.listen.host, port)) {
+        port = -1;
+    }
+    if (port <= 0) {
+        throw std::runtime_error("cannot listen on " + config.listen.host + ":" +
+                                 std::to_string(config.listen.port));
+    }
+    std::string host = config.listen.host.find(':') == std::string::npos
+                           ? config.listen.host
+                           : "[" + config.listen.host + "]";
+    // Tests read the port from this line when they ask for port 0.
+    std::cerr << "gazette-search: serving " << documents << " documents on http://" << host << ":"
+              << port << "/ with " << config.threads << " threads" << std::endl;
+    if (!http.listen_after_bind())
+        throw std::runtime_error("the server stopped with an error");
+    std::cerr << "gazette-search: stopped\n";
+    return 0;
+}
+
+}  // namespace gazette::server
