@@ -66,11 +66,18 @@ int run_index(const IndexCommand& command) {
     BulkResult r = run_bulk_index(plan, options);
 
     rejected += r.read.rejected + plan.missing.size();
+    if (r.repeated_ids > 0) {
+        std::cerr
+            << "gazette-index: warning: " << with_commas(r.repeated_ids)
+            << " articles had an id that came earlier in this run; the later one was kept "
+               "(are ids unique? text files take theirs from the path below the folder given)\n";
+    }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::uint64_t articles = r.added + r.replaced;
     char rate[160];
-    std::snprintf(rate, sizeof rate, "%.2f s, %.0f articles/s, %.2f MB/s, peak memory %.0f MB",
+    std::snprintf(rate, sizeof rate,
+                  "%.2f s, %.0f articles/s, %.2f MB/s of article text, peak memory %.0f MB",
                   seconds, articles / std::max(seconds, 1e-9),
                   r.read.text_bytes / 1e6 / std::max(seconds, 1e-9), peak_memory_mb());
     std::cout << "indexed " << with_commas(articles) << " articles (" << with_commas(r.added)

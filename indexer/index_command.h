@@ -16,7 +16,7 @@ struct IndexCommand {
     std::vector<std::string> excludes;
     std::optional<Format> format;
     std::string default_source;
-    std::uint64_t batch_mb = 4;
+    std::uint64_t batch_mb = 2;
     unsigned threads = 1;
     bool keep_shards = false;
     bool update = false;

@@ -121,8 +121,9 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     }
 
     std::vector<std::unique_ptr<ShardWriter>> writers;
+    WriterRole role = result.in_place ? WriterRole::kInPlace : WriterRole::kShard;
     for (const auto& path : shard_paths)
-        writers.push_back(std::make_unique<ShardWriter>(path));
+        writers.push_back(std::make_unique<ShardWriter>(path, role));
     std::vector<ShardWriter*> raw;
     for (auto& w : writers) {
         w->start();
@@ -157,6 +158,7 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     }
     writers.clear();  // close the shards before merging them
 
+    if (!result.in_place && !result.resumed) result.repeated_ids = result.replaced;
     if (!result.in_place) {
         if (o.keep_shards) {
             keep_shards(shard_paths, o.db_path);

@@ -14,7 +14,7 @@ namespace gazette {
 struct BulkOptions {
     std::string db_path;
     unsigned threads = 1;
-    std::uint64_t batch_bytes = 4ull << 20;
+    std::uint64_t batch_bytes = 2ull << 20;
     std::string default_source;
     bool progress = false;
     bool keep_shards = false;  // leave the shards as a sharded database (stub file)
@@ -26,6 +26,9 @@ struct BulkResult {
     std::uint64_t added = 0;
     std::uint64_t replaced = 0;
     std::uint64_t documents = 0;  // in the database after the run
+    // Articles whose id came earlier in the same run (the later one is kept): usually ids
+    // that are not unique, e.g. file names taken relative to different folders.
+    std::uint64_t repeated_ids = 0;
     std::size_t files_read = 0;
     std::size_t files_unchanged = 0;  // skipped by --update
     std::size_t writers = 0;

@@ -8,6 +8,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
 
@@ -27,6 +28,7 @@ void clear_progress(const std::vector<std::string>& shards) {
     for (const auto& s : shards) {
         Xapian::WritableDatabase db(s, Xapian::DB_OPEN);
         db.set_metadata(kProgressKey, "");
+        db.set_metadata(kSpellingAddedKey, "");
         db.commit();
     }
 }

@@ -4,6 +4,7 @@
 #include "common/fields.h"
 #include "common/schema.h"
 #include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
 namespace {
@@ -29,8 +30,11 @@ void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& pat
     }
 }
 
-ShardWriter::ShardWriter(const std::string& path)
-    : db_(path, Xapian::DB_CREATE_OR_OPEN), builder_(&db_), queue_(kQueueCapacity) {
+ShardWriter::ShardWriter(const std::string& path, WriterRole role)
+    : db_(path, Xapian::DB_CREATE_OR_OPEN | (role == WriterRole::kShard ? Xapian::DB_NO_SYNC : 0)),
+      role_(role),
+      builder_(role == WriterRole::kInPlace ? &db_ : nullptr),
+      queue_(kQueueCapacity) {
     check_or_record_schema(db_, path);
 }
 
@@ -61,6 +65,9 @@ void ShardWriter::run() {
                     // The position goes into the same commit as the documents it covers, so
                     // after a crash the database says exactly how far it got.
                     db_.set_metadata(kProgressKey, commit->position);
+                    if (commit->last && role_ == WriterRole::kShard) {
+                        add_spelling_from_vocabulary(db_);
+                    }
                     db_.commit();
                     ++stats_.commits;
                 } catch (...) {

@@ -32,11 +32,20 @@ struct WriterStats {
     std::uint64_t commits = 0;
 };
 
+// What a writer writes, which decides how it commits and records spelling data:
+// - kShard: scratch space of a parallel run until the merge. Spelling data comes from its
+//   whole vocabulary at its last commit (much cheaper than per word, vocabulary_spelling.h),
+//   and commits are not synced to disk (DB_NO_SYNC): a killed process loses nothing the
+//   kernel holds, and only a machine crash could, after which the shards start over.
+// - kInPlace: the target database itself. Spelling data per document as it is indexed, and
+//   Xapian's synced commits.
+enum class WriterRole { kShard, kInPlace };
+
 class ShardWriter {
   public:
     // Opens or creates the database at `path` and checks (or records) the schema version.
     // Throws like Xapian::WritableDatabase does (DatabaseLockError when another writer has it).
-    explicit ShardWriter(const std::string& path);
+    ShardWriter(const std::string& path, WriterRole role);
     ~ShardWriter();
 
     void start();
@@ -53,6 +62,7 @@ class ShardWriter {
     void run();
 
     Xapian::WritableDatabase db_;
+    WriterRole role_;
     DocumentBuilder builder_;
     WorkQueue<WriterTask> queue_;
     WriterStats stats_;
