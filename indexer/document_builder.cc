@@ -8,6 +8,7 @@
 #include "common/language.h"
 #include "common/slots.h"
 #include "common/value_list.h"
+#include "indexer/duplicate_key.h"
 
 namespace gazette {
 namespace {
@@ -73,6 +74,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_value(kSlotMonth, format_year_month(t));
         doc.add_value(kSlotDay, format_compact_date(t));
     }
+    if (std::string key = duplicate_key(article); !key.empty())
+        doc.add_value(kSlotDuplicateKey, key);
     doc.set_data(article_to_json(article));
     return doc;
 }

@@ -62,6 +62,7 @@ int run_index(const IndexCommand& command) {
     options.default_source = command.default_source;
     options.progress = !command.quiet && is_terminal(stderr);
     options.keep_shards = command.keep_shards;
+    options.shards = command.shards;
     options.update = command.update;
     BulkResult r = run_bulk_index(plan, options);
 
@@ -90,10 +91,11 @@ int run_index(const IndexCommand& command) {
               << " records skipped (not articles); " << rate << "\n";
     std::cout << "database " << command.db_path << " holds " << with_commas(r.documents)
               << " articles ("
-              << (r.in_place
-                      ? "updated in place"
+              << (r.mode == WriteMode::kInPlace ? std::string("updated in place")
+                  : r.mode == WriteMode::kSharded
+                      ? std::to_string(r.writers) + " shards, written in place"
                       : std::to_string(r.writers) + (r.writers == 1 ? " writer" : " writers") +
-                            (command.keep_shards ? ", kept as shards" : ", merged"))
+                            ", merged")
               << (r.resumed ? ", resumed an interrupted run" : "") << ")\n";
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
 }

@@ -19,6 +19,7 @@ struct IndexCommand {
     std::uint64_t batch_mb = 2;
     unsigned threads = 1;
     bool keep_shards = false;
+    unsigned shards = 0;
     bool update = false;
     std::vector<std::string> delete_ids;
     bool quiet = false;

@@ -46,8 +46,10 @@ int run(int argc, char** argv) {
          "source for records that name none, e.g. --source BBC")
         ("threads,j", po::value<unsigned>()->default_value(cores)->value_name("N"),
          "writers working in parallel, each building its own shard; the shards are merged at the end")
-        ("keep-shards", "leave the shards as a sharded database: DB becomes a folder of shards with a "
-         "stub file DB/XAPIANDB (for scale-out)")
+        ("shards", po::value<unsigned>()->value_name("N"),
+         "make DB a sharded database: a folder of N shards (an id's shard is a hash of it) with a stub "
+         "file DB/XAPIANDB listing them and DB/lexicon for spelling; later runs update it shard by shard")
+        ("keep-shards", "the same as --shards with one shard per --threads writer")
         ("update", "skip input files unchanged since they were last indexed (size, time, content hash)")
         ("delete", po::value<std::vector<std::string>>()->value_name("ID"), "remove the article with this id (repeatable)")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the articles whose ids FILE lists, one per line")
@@ -102,6 +104,11 @@ int run(int argc, char** argv) {
     if (command.threads == 0 || command.threads > 256)
         throw UsageError("--threads must be between 1 and 256");
     command.keep_shards = vm.count("keep-shards") > 0;
+    if (vm.count("shards")) {
+        command.shards = vm["shards"].as<unsigned>();
+        if (command.shards == 0 || command.shards > 1024)
+            throw UsageError("--shards must be between 1 and 1024");
+    }
     command.update = vm.count("update") > 0;
     command.quiet = vm.count("quiet") > 0;
 

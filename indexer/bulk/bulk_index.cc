@@ -9,6 +9,8 @@
 #include "indexer/bulk/file_state.h"
 #include "indexer/bulk/shard_merge.h"
 #include "indexer/bulk/shard_writer.h"
+#include "indexer/bulk/sharded_database.h"
+#include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
 
@@ -62,6 +64,82 @@ std::optional<RunPosition> resume_position(const std::vector<std::string>& dbs,
     return least;
 }
 
+// Decides how this run writes and where it resumes from. Fills result.mode, result.resumed.
+struct WritePlan {
+    std::vector<std::string> dbs;  // what the writers write, one writer each
+    std::vector<WriterRole> roles;
+    RunPosition start;
+    fs::path work;  // scratch folder of a merged run
+};
+
+WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uintmax_t input_bytes,
+                      BulkResult& result) {
+    WritePlan w;
+    w.work = o.db_path + ".gazette-work";
+    unsigned shard_count = o.shards > 0 ? o.shards : (o.keep_shards ? std::max(1u, o.threads) : 0);
+    std::vector<std::string> stub_shards = sharded_database_shards(o.db_path);
+    if (!stub_shards.empty() || shard_count > 0) {
+        // A sharded database is always written in place, shard by shard, by one writer each:
+        // an id hashes to the same shard in every run, so replacement stays exact.
+        result.mode = WriteMode::kSharded;
+        if (!stub_shards.empty() && shard_count > 0 && stub_shards.size() != shard_count) {
+            throw UsageError(o.db_path + " has " + std::to_string(stub_shards.size()) +
+                             " shards; an id's shard depends on the count, so it cannot change "
+                             "(re-index into a new database to change it)");
+        }
+        if (stub_shards.empty())
+            stub_shards = create_sharded_database(o.db_path, shard_count);
+        w.dbs = stub_shards;
+        auto p = resume_position(w.dbs, plan_id);
+        if (p) {
+            w.start = *p;
+            result.resumed = true;
+        }
+        for (const auto& db : w.dbs) {
+            // A shard still being built (new, or resumed before its vocabulary spelling pass)
+            // is built fast; a finished one is updated with synced commits.
+            bool building = documents_in(db) == 0 ||
+                            (p && Xapian::Database(db).get_metadata(kSpellingAddedKey).empty());
+            w.roles.push_back(building ? WriterRole::kShard : WriterRole::kInPlace);
+        }
+        return w;
+    }
+    std::vector<std::string> scratch = existing_shards(w.work);
+    if (!scratch.empty()) {
+        if (auto p = resume_position(scratch, plan_id)) {
+            result.mode = WriteMode::kMerged;
+            result.resumed = true;
+            w.start = *p;
+            w.dbs = scratch;
+            w.roles.assign(scratch.size(), WriterRole::kShard);
+            return w;
+        }
+        std::cerr << "gazette-index: note: discarding " << w.work.string()
+                  << ", left by an interrupted run of other inputs\n";
+        fs::remove_all(w.work);
+    }
+    if (documents_in(o.db_path) > 0) {
+        auto p = resume_position({o.db_path}, plan_id);  // an interrupted in-place run
+        if (p ||
+            size_on_disk(o.db_path) > kInPlaceRatio * std::max<std::uintmax_t>(input_bytes, 1)) {
+            result.mode = WriteMode::kInPlace;
+            result.resumed = p.has_value();
+            if (p)
+                w.start = *p;
+            w.dbs = {o.db_path};
+            w.roles = {WriterRole::kInPlace};
+            return w;
+        }
+    }
+    result.mode = WriteMode::kMerged;
+    fs::create_directories(w.work);
+    for (unsigned i = 0; i < std::max(1u, o.threads); ++i) {
+        w.dbs.push_back((w.work / ("shard-" + std::to_string(i))).string());
+        w.roles.push_back(WriterRole::kShard);
+    }
+    return w;
+}
+
 }  // namespace
 
 BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
@@ -82,61 +160,31 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     for (const auto& f : plan.files)
         input_bytes += f.size;
     std::string plan_id = plan_fingerprint(plan, o.default_source);
-
-    fs::path work = o.db_path + ".gazette-work";
-    std::vector<std::string> shard_paths = existing_shards(work);
-    RunPosition start;
-    if (!shard_paths.empty()) {
-        if (auto p = resume_position(shard_paths, plan_id)) {
-            start = *p;
-            result.resumed = true;
-        } else {
-            std::cerr << "gazette-index: note: discarding " << work.string()
-                      << ", left by an interrupted run of other inputs\n";
-            fs::remove_all(work);
-            shard_paths.clear();
-        }
-    }
-    if (!result.resumed && documents_in(o.db_path) > 0 && !o.keep_shards) {
-        if (auto p = resume_position({o.db_path}, plan_id)) {  // an interrupted in-place run
-            start = *p;
-            result.resumed = true;
-            result.in_place = true;
-        } else {
-            result.in_place =
-                size_on_disk(o.db_path) > kInPlaceRatio * std::max<std::uintmax_t>(input_bytes, 1);
-        }
-        if (result.in_place)
-            shard_paths = {o.db_path};
-    }
-    if (!result.resumed && plan.files.empty()) {
+    if (plan.files.empty() && !fs::exists(o.db_path + ".gazette-work") &&
+        sharded_database_shards(o.db_path).empty() && o.shards == 0 && !o.keep_shards) {
         result.documents = documents_in(o.db_path);
-        return result;  // nothing new to read (--update found every file unchanged)
+        return result;  // nothing to read (--update found every file unchanged)
     }
-    if (!result.in_place && shard_paths.empty()) {
-        fs::create_directories(work);
-        for (unsigned i = 0; i < std::max(1u, o.threads); ++i) {
-            shard_paths.push_back((work / ("shard-" + std::to_string(i))).string());
-        }
-    }
+    WritePlan w = plan_writes(o, plan_id, input_bytes, result);
 
     std::vector<std::unique_ptr<ShardWriter>> writers;
-    WriterRole role = result.in_place ? WriterRole::kInPlace : WriterRole::kShard;
-    for (const auto& path : shard_paths)
-        writers.push_back(std::make_unique<ShardWriter>(path, role));
+    for (std::size_t i = 0; i < w.dbs.size(); ++i) {
+        writers.push_back(std::make_unique<ShardWriter>(w.dbs[i], w.roles[i]));
+    }
     std::vector<ShardWriter*> raw;
-    for (auto& w : writers) {
-        w->start();
-        raw.push_back(w.get());
+    for (auto& writer : writers) {
+        writer->start();
+        raw.push_back(writer.get());
     }
     result.writers = writers.size();
 
     ProgressLine progress(o.progress, input_bytes);
-    // In place, the last commit clears the position: a finished run leaves nothing to resume.
-    RecordRouter router(raw, o.batch_bytes, plan_id, start, o.default_source, progress,
-                        result.in_place);
-    for (std::size_t i = 0; i < plan.files.size() && !start.complete; ++i) {
-        if (i < start.file) {
+    // Written in place (one database or shards), the last commit clears the position: a
+    // finished run leaves nothing to resume. Scratch shards say "complete" until merged.
+    RecordRouter router(raw, o.batch_bytes, plan_id, w.start, o.default_source, progress,
+                        result.mode != WriteMode::kMerged);
+    for (std::size_t i = 0; i < plan.files.size() && !w.start.complete; ++i) {
+        if (i < w.start.file) {
             router.end_file(plan.files[i].size);  // committed by the interrupted run
             continue;
         }
@@ -148,34 +196,39 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
             break;
     }
     router.finish();
-    for (auto& w : writers)
-        w->join();  // rethrows a writer's failure (disk full, ...)
+    for (auto& writer : writers)
+        writer->join();  // rethrows a writer's failure (disk full, ...)
     progress.finish();
     result.read = router.stats();
-    for (auto& w : writers) {
-        result.added += w->stats().added;
-        result.replaced += w->stats().replaced;
+    for (auto& writer : writers) {
+        result.added += writer->stats().added;
+        result.replaced += writer->stats().replaced;
     }
-    writers.clear();  // close the shards before merging them
+    writers.clear();  // close the databases before merging or syncing them
 
-    if (!result.in_place && !result.resumed) result.repeated_ids = result.replaced;
-    if (!result.in_place) {
-        if (o.keep_shards) {
-            keep_shards(shard_paths, o.db_path);
-        } else {
-            MergeResult merged = merge_shards(shard_paths, o.db_path);
+    switch (result.mode) {
+        case WriteMode::kMerged: {
+            if (!result.resumed)
+                result.repeated_ids = result.replaced;
+            MergeResult merged = merge_shards(w.dbs, o.db_path);
             result.replaced += merged.replaced;
             result.added -= std::min(result.added, merged.replaced);
+            fs::remove_all(w.work);
+            break;
         }
-        fs::remove_all(work);
+        case WriteMode::kSharded:
+            finish_sharded_database(o.db_path, w.dbs);
+            break;
+        case WriteMode::kInPlace:
+            break;
     }
     result.documents = documents_in(o.db_path);
-    if (!o.keep_shards) {
-        Xapian::WritableDatabase target(o.db_path, Xapian::DB_OPEN);
-        for (const auto& f : plan.files)
-            record_file_state(target, f);
-        target.commit();
-    }
+    // --update's file states live in the (first) database written.
+    Xapian::WritableDatabase state(result.mode == WriteMode::kSharded ? w.dbs.front() : o.db_path,
+                                   Xapian::DB_OPEN);
+    for (const auto& f : plan.files)
+        record_file_state(state, f);
+    state.commit();
     return result;
 }
 

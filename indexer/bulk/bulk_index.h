@@ -18,7 +18,14 @@ struct BulkOptions {
     std::string default_source;
     bool progress = false;
     bool keep_shards = false;  // leave the shards as a sharded database (stub file)
+    unsigned shards = 0;       // build or update a sharded database of this many shards
     bool update = false;       // skip files unchanged since the last run
+};
+
+enum class WriteMode {
+    kMerged,   // scratch shards, one per writer, compacted into the target at the end
+    kInPlace,  // one writer straight into the target (a small update to a large database)
+    kSharded,  // a sharded database (folder of shards + stub file), one writer per shard
 };
 
 struct BulkResult {
@@ -32,8 +39,8 @@ struct BulkResult {
     std::size_t files_read = 0;
     std::size_t files_unchanged = 0;  // skipped by --update
     std::size_t writers = 0;
-    bool in_place = false;  // written into the target directly (no shards)
-    bool resumed = false;   // continued an interrupted run
+    WriteMode mode = WriteMode::kMerged;
+    bool resumed = false;  // continued an interrupted run
 };
 
 BulkResult run_bulk_index(const InputPlan& plan, const BulkOptions& options);

@@ -89,20 +89,4 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     return result;
 }
 
-void keep_shards(const std::vector<std::string>& shards, const std::string& target) {
-    if (holds_articles(target)) {
-        throw UsageError("--keep-shards builds a new database, but " + target + " holds articles");
-    }
-    clear_progress(shards);
-    fs::remove_all(target);
-    fs::create_directories(target);
-    std::ofstream stub(fs::path(target) / "XAPIANDB");
-    for (std::size_t i = 0; i < shards.size(); ++i) {
-        std::string name = "shard-" + std::to_string(i);
-        fs::rename(shards[i], fs::path(target) / name);
-        // Paths in a stub file are relative to the stub's folder.
-        stub << "auto " << name << "\n";
-    }
-}
-
 }  // namespace gazette

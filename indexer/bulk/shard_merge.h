@@ -20,8 +20,4 @@ struct MergeResult {
 // place, so the target is never seen half-merged. The shards are left for the caller.
 MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target);
 
-// Moves the shards into `target` (a new folder) and writes the stub file target/XAPIANDB
-// that lists them, so that opening `target` opens all shards as one database.
-void keep_shards(const std::vector<std::string>& shards, const std::string& target);
-
 }  // namespace gazette
