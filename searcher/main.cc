@@ -31,6 +31,7 @@ const cli::ProgramInfo kInfo{
     "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
     "  gazette-search --db news.db --sort newest --source BBC --section business\n"
     "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
+    "  gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n"
     "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
     "-mustnot,\n"
     "wildcards (negotiat*), field prefixes title: author: source: section: tag: person: place: "
