@@ -20,6 +20,8 @@ enum Slot : unsigned {
     kSlotPlaces = 10,    // every place, as a value list; facet
     kSlotOrgs = 11,      // every organisation, as a value list; facet
     kSlotAuthors = 12,   // every author, as a value list; facet
+    kSlotDuplicateKey = 13,  // near-duplicate cluster key, 16 hex digits (indexer/duplicate_key.h);
+                             // the collapse key. Absent for articles without body words
     kSlotNone = 0xffffffff,  // "no slot" in the field table
 };
 
