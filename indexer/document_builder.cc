@@ -7,7 +7,9 @@
 #include "common/fields.h"
 #include "common/language.h"
 #include "common/slots.h"
+#include "common/text/identity_stem.h"
 #include "common/value_list.h"
+#include "indexer/folded_terms.h"
 #include "indexer/duplicate_key.h"
 
 namespace gazette {
@@ -21,17 +23,24 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Chinese, Japanese and Korean run words together: without n-grams a whole sentence
+    // would be one term. The query parser splits CJK the same way.
+    Xapian::TermGenerator::flags flags = Xapian::TermGenerator::FLAG_CJK_NGRAM;
     if (spelling_db) {
         generator_.set_database(*spelling_db);
-        generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        flags |= Xapian::TermGenerator::FLAG_SPELLING;
     }
+    generator_.set_flags(flags);
+    // Xapian skips words over 64 bytes: 21 letters of Georgian, Malayalam or Khmer, where
+    // such words are common. 160 bytes still leaves room for a prefix under the term limit.
+    generator_.set_max_word_length(160);
 }
 
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
     auto it = stemmers_.find(language);
     if (it == stemmers_.end()) {
         std::string name = stemmer_name_for(language);
-        it = stemmers_.emplace(language, name.empty() ? Xapian::Stem() : Xapian::Stem(name)).first;
+        it = stemmers_.emplace(language, name.empty() ? identity_stem() : Xapian::Stem(name)).first;
     }
     return it->second;
 }
@@ -64,6 +73,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         }
     }
 
+    add_folded_terms(doc, folder_);
     doc.add_boolean_term(id_term(article.id));
     doc.add_value(kSlotId, article.id);
     if (article.timestamp) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/article.h"
+#include "common/text/name_folding.h"
 
 namespace gazette {
 
@@ -23,6 +24,7 @@ class DocumentBuilder {
 
     Xapian::TermGenerator generator_;
     std::map<std::string, Xapian::Stem> stemmers_;  // by ISO 639-1 code, made on first use
+    NameFolder folder_;  // holds an ICU transliterator: one per builder, as builders per thread
 };
 
 }  // namespace gazette

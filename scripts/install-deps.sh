@@ -12,6 +12,7 @@ packages=(
     zlib1g-dev libzstd-dev           # .gz and .zst input
     liblzma-dev                      # .xz input
     libgumbo-dev                     # HTML pages (.html, and inside WARC crawls)
+    libicu-dev                       # name variants: transliteration and accent folding
     libcpp-httplib-dev               # the HTTP service (gazette-search serve)
     libgtest-dev                     # unit tests (GoogleTest)
     python3                          # end-to-end test scripts read JSON with it

@@ -5,6 +5,7 @@
 #include "common/language.h"
 #include "common/text/stopwords.h"
 #include "searcher/date_range_processor.h"
+#include "searcher/name_variant_expansion.h"
 
 namespace gazette {
 namespace {
@@ -33,7 +34,8 @@ class IdFieldProcessor : public Xapian::FieldProcessor {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+    Xapian::QueryParser::FLAG_CJK_NGRAM;  // as the indexer splits CJK text
 
 void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
                       const FieldSpec& field) {
@@ -48,7 +50,9 @@ void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
-    : stopper_(make_english_stopper()) {
+    : stopper_(make_english_stopper()),
+      db_(db),
+      folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
     if (!stemmer_name.empty())
         stemmer_ = Xapian::Stem(stemmer_name);
@@ -79,6 +83,7 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }
+    if (folder_) out.query = expand_name_variants(out.query, parser_, db_, *folder_);
     // Xapian leaves the previous query's correction in place when a query is empty, so only
     // a correction of this (non-blank) text that differs from it counts.
     if (text.find_first_not_of(" \t\r\n") != std::string::npos) {

@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "common/text/name_folding.h"
+
 namespace gazette {
 
 struct QueryOptions {
@@ -18,6 +20,9 @@ struct QueryOptions {
     // Per-query time budget in seconds, 0 = none. The HTTP service sets one so that one
     // expensive query (facets or exact totals over everything) cannot hold a worker for long.
     double time_limit_seconds = 0;
+    // Plain query words also find their spellings in other scripts and romanisations
+    // (docs/name-variants.md).
+    bool name_variants = true;
 };
 
 struct ParsedQuery {
@@ -40,6 +45,8 @@ class QueryBuilder {
     Xapian::Stem stemmer_;
     std::unique_ptr<Xapian::Stopper> stopper_;
     mutable Xapian::QueryParser parser_;
+    Xapian::Database db_;                 // the searched databases: folded keys live there
+    std::unique_ptr<NameFolder> folder_;  // null with name variants off
 };
 
 }  // namespace gazette

@@ -51,7 +51,8 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     const std::string& text = body.empty() ? hit.title : body;
     hit.snippet =
         mset.snippet(text, kSnippetLength, *stemmer,
-                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                         Xapian::MSet::SNIPPET_CJK_NGRAM,
                      "<mark>", "</mark>", "…");
     return hit;
 }
