@@ -22,6 +22,10 @@ enum Slot : unsigned {
     kSlotAuthors = 12,   // every author, as a value list; facet
     kSlotDuplicateKey = 13,  // near-duplicate cluster key, 16 hex digits (indexer/duplicate_key.h);
                              // the collapse key. Absent for articles without body words
+    // Sort keys that order by date and then id with one value each, because Xapian 1.4's
+    // remote backend sorts by a value but not by a KeyMaker (common/sort_keys.h):
+    kSlotNewestFirst = 14,  // "1" + descending date digits + id; undated "2" + id
+    kSlotOldestFirst = 15,  // "1" + ascending date digits + id; undated "2" + id
     kSlotNone = 0xffffffff,  // "no slot" in the field table
 };
 

@@ -8,6 +8,7 @@
 #include "common/language.h"
 #include "common/slots.h"
 #include "common/text/identity_stem.h"
+#include "common/sort_keys.h"
 #include "common/value_list.h"
 #include "indexer/folded_terms.h"
 #include "indexer/duplicate_key.h"
@@ -78,7 +79,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_value(kSlotId, article.id);
     if (article.timestamp) {
         double t = *article.timestamp;
-        doc.add_boolean_term(std::string(kDatePrefix) + format_compact_date(t));
+        std::string date_term(kDatePrefix);
+        date_term += format_compact_date(t);  // (not `+`: GCC 12 warns falsely, -Wrestrict)
+        doc.add_boolean_term(date_term);
         doc.add_value(kSlotDate, Xapian::sortable_serialise(t));
         doc.add_value(kSlotYear, format_year(t));
         doc.add_value(kSlotMonth, format_year_month(t));
@@ -86,6 +89,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     }
     if (std::string key = duplicate_key(article); !key.empty())
         doc.add_value(kSlotDuplicateKey, key);
+    doc.add_value(kSlotNewestFirst, newest_first_key(article.timestamp, article.id));
+    doc.add_value(kSlotOldestFirst, oldest_first_key(article.timestamp, article.id));
     doc.set_data(article_to_json(article));
     return doc;
 }

@@ -64,7 +64,14 @@ void add_request_options(po::options_description& search, po::options_descriptio
          "how plain words combine: or (ranked, any word) or and (all words)")
         ("stem-lang", po::value<std::string>()->value_name("CODE"),
          "language of the query words for stemming (ISO 639-1; default: the one --lang filter, else en)")
-        ("debug-query", "print the parsed query (Xapian's description) to stderr");
+        ("debug-query", "print the parsed query (Xapian's description) to stderr")
+        ("allow-partial", "if a shard cannot be reached, answer from the others and say which are missing")
+        ("connect-timeout", po::value<unsigned>()->default_value(2000)->value_name("MS"),
+         "how long to wait for a connection to a remote shard (tcp://host:port)")
+        ("shard-timeout", po::value<unsigned>()->default_value(10000)->value_name("MS"),
+         "how long to wait for each answer from a remote shard")
+        ("lexicon", po::value<std::string>()->value_name("DB"),
+         "spelling data for remote shards (default: the lexicon/ of a sharded database given with --db)");
     filters.add_options()
         ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
@@ -151,6 +158,10 @@ int run(int argc, char** argv) {
     command.request = request_from_options(vm);
     command.query_options = query_options_from(vm, command.request);
     command.debug_query = vm.count("debug-query") > 0;
+    command.shards.allow_partial = vm.count("allow-partial") > 0;
+    command.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
+    command.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
+    if (vm.count("lexicon")) command.shards.lexicon = vm["lexicon"].as<std::string>();
     std::string color = vm["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never") {
         throw UsageError("--color must be auto, always or never");
@@ -182,6 +193,9 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) try { return run(argc, argv); } catch (const UsageError& e) {
     std::cerr << "gazette-search: " << e.what() << "\n";
     return exit_status::kUsage;
+} catch (const Xapian::NetworkError& e) {
+    std::cerr << "gazette-search: " << e.get_msg() << "\n";
+    return exit_status::kFatal;
 } catch (const Xapian::DatabaseOpeningError& e) {
     std::cerr << "gazette-search: " << e.get_msg() << "\n";
     return exit_status::kFatal;

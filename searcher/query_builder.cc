@@ -56,7 +56,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
     std::string stemmer_name = stemmer_name_for(options.stem_language);
     if (!stemmer_name.empty())
         stemmer_ = Xapian::Stem(stemmer_name);
-    parser_.set_database(db);
+    parser_.set_database(options.lexicon ? *options.lexicon : db);
+    spelling_ = options.spelling;
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     if (options.stem_language == "en")
@@ -79,14 +80,16 @@ QueryBuilder::~QueryBuilder() = default;
 ParsedQuery QueryBuilder::parse(const std::string& text) const {
     ParsedQuery out;
     try {
-        out.query = parser_.parse_query(text, kParseFlags);
+        unsigned flags = kParseFlags;
+        if (!spelling_) flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+        out.query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }
     if (folder_) out.query = expand_name_variants(out.query, parser_, db_, *folder_);
     // Xapian leaves the previous query's correction in place when a query is empty, so only
     // a correction of this (non-blank) text that differs from it counts.
-    if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    if (spelling_ && text.find_first_not_of(" \t\r\n") != std::string::npos) {
         out.corrected = parser_.get_corrected_query_string();
         if (out.corrected == text) out.corrected.clear();
     }

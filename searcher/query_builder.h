@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/text/name_folding.h"
@@ -23,6 +24,11 @@ struct QueryOptions {
     // Plain query words also find their spellings in other scripts and romanisations
     // (docs/name-variants.md).
     bool name_variants = true;
+    // Where spelling suggestions come from when the searched databases cannot give them:
+    // Xapian 1.4 has no spelling data on remote shards, so a local lexicon stands in
+    // (indexer/bulk/sharded_database.h). Unset: the searched databases themselves.
+    std::optional<Xapian::Database> lexicon;
+    bool spelling = true;  // false when neither the databases nor a lexicon can suggest
 };
 
 struct ParsedQuery {
@@ -47,6 +53,7 @@ class QueryBuilder {
     mutable Xapian::QueryParser parser_;
     Xapian::Database db_;                 // the searched databases: folded keys live there
     std::unique_ptr<NameFolder> folder_;  // null with name variants off
+    bool spelling_ = true;
 };
 
 }  // namespace gazette

@@ -27,6 +27,7 @@ std::string results_to_json(const SearchResults& r) {
         {"total_lower_bound", r.total_lower_bound},
         {"total_upper_bound", r.total_upper_bound},
     };
+    out["sort"] = r.sort;
     if (!r.corrected.empty())
         out["corrected"] = r.corrected;
     nlohmann::json hits = nlohmann::json::array();
@@ -42,6 +43,10 @@ std::string results_to_json(const SearchResults& r) {
         }
         out["facets"] = std::move(facets);
         out["facets_exact"] = r.facets_exact;
+    }
+    if (!r.missing_shards.empty()) {
+        out["partial"] = true;
+        out["missing_shards"] = r.missing_shards;
     }
     out["took_ms"] = r.took_ms;
     // Stored text was validated as UTF-8 at index time; "replace" keeps a single bad byte from

@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/slots.h"
+#include "searcher/database_set.h"
 #include "searcher/filters.h"
 #include "searcher/recency.h"
 #include "searcher/request_options.h"
@@ -18,18 +19,6 @@ namespace {
 // How long a snippet may be, in bytes of text before highlighting.
 constexpr std::size_t kSnippetLength = 240;
 
-void check_schema(const Xapian::Database& db, const std::string& path) {
-    std::string version = db.get_metadata(kSchemaVersionKey);
-    if (version.empty()) {
-        if (db.get_doccount() == 0)
-            return;  // an empty database is harmless
-        throw UsageError("database " + path + " was not made by gazette-index (no schema version)");
-    }
-    if (version != std::to_string(kSchemaVersion)) {
-        throw UsageError("database " + path + " has schema version " + version +
-                         "; this gazette-search reads version " + std::to_string(kSchemaVersion));
-    }
-}
 
 // `stemmer` is null when the request wants no snippet.
 Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
@@ -60,18 +49,7 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
 }  // namespace
 
 Xapian::Database open_databases(const std::vector<std::string>& paths) {
-    Xapian::Database all;
-    for (const auto& path : paths) {
-        Xapian::Database one;
-        try {
-            one = Xapian::Database(path);
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            throw Xapian::DatabaseOpeningError("cannot open database " + path + ": " + e.get_msg());
-        }
-        check_schema(one, path);
-        all.add_database(one);
-    }
-    return all;
+    return open_database_set(paths, ShardOptions{}).db;
 }
 
 Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
@@ -97,13 +75,12 @@ SearchResults Searcher::search(const SearchRequest& request) {
     Xapian::Query query = build_query(request, &out.corrected);
     out.parsed = query.get_description();
 
-    // Declared before the Enquire, so they outlive it: it keeps plain pointers to both.
-    ResultOrder order(request.sort);
+    // Declared before the Enquire, so it outlives it: the Enquire keeps plain pointers.
     FacetCollector facets(request.facets, request.facet_size);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    order.apply(enquire);
+    apply_result_order(enquire, request.sort);
     facets.attach(enquire);
 
     Xapian::doccount check_at_least = 0;

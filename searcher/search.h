@@ -39,6 +39,9 @@ struct SearchResults {
     std::vector<Hit> results;
     std::vector<FacetResult> facets;
     bool facets_exact = true;  // false when the match set was larger than kFacetCheckAtLeast
+    // Shards left out because they could not be reached (--allow-partial): the results
+    // cover the others only.
+    std::vector<std::string> missing_shards;
     double took_ms = 0;
 };
 

@@ -1,9 +1,11 @@
 #include "searcher/search_command.h"
 
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "common/fields.h"
 #include "searcher/request_options.h"
 #include "searcher/result_format.h"
 
@@ -20,8 +22,10 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
         return request;
     }
     auto obj = nlohmann::json::parse(line, nullptr, false);
-    if (!obj.is_object()) throw UsageError("line is not a JSON object");
-    if (!obj.contains("query") && !obj.contains("q")) throw UsageError("\"query\" is missing");
+    if (!obj.is_object())
+        throw UsageError("line is not a JSON object");
+    if (!obj.contains("query") && !obj.contains("q"))
+        throw UsageError("\"query\" is missing");
     auto set = [&](const std::string& key, const nlohmann::json& v) {
         if (v.is_string()) {
             set_request_option(request, key, v.get<std::string>());
@@ -33,11 +37,13 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
     };
     for (const auto& [key, value] : obj.items()) {
         if (value.is_array() && key != "facets") {
-            for (const auto& v : value) set(key, v);
+            for (const auto& v : value)
+                set(key, v);
         } else if (value.is_array()) {  // "facets": ["source", "year"]
             std::string joined;
             for (const auto& v : value) {
-                if (!v.is_string()) throw UsageError("\"facets\" must list names");
+                if (!v.is_string())
+                    throw UsageError("\"facets\" must list names");
                 joined += v.get<std::string>() + ",";
             }
             set_request_option(request, key, joined);
@@ -48,6 +54,54 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
     return request;
 }
 
+// The searched databases and what the query parser can use for spelling with them.
+struct OpenSearch {
+    DatabaseSet set;
+    QueryOptions options;
+};
+
+// Facets over list fields count with our own match spy, which xapian-tcpsrv cannot run.
+void check_facets_for_remote(const SearchRequest& request, bool any_remote) {
+    if (!any_remote) return;
+    for (const auto& name : request.facets) {
+        const FieldSpec* field = find_field(name);
+        if (field && field->is_list) {
+            throw UsageError("the " + name + " facet is not available on remote shards (Xapian 1.4's "
+                             "xapian-tcpsrv cannot run the counter for list fields); source, section, "
+                             "lang, year and month are");
+        }
+    }
+}
+
+OpenSearch open_search(const SearchCommand& command) {
+    OpenSearch open{open_database_set(command.db_paths, command.shards), command.query_options};
+    open.options.lexicon = open.set.lexicon;
+    // Remote shards cannot give spelling suggestions; without a lexicon there are none.
+    open.options.spelling = !open.set.any_remote || open.set.lexicon.has_value();
+    return open;
+}
+
+// Runs one search; with --allow-partial, a shard that fails during the search is left out
+// (the set is opened again, skipping shards that no longer answer) and the search retried.
+SearchResults search_with_shards(const SearchCommand& command, OpenSearch& open,
+                                 std::unique_ptr<Searcher>& searcher,
+                                 const SearchRequest& request) {
+    check_facets_for_remote(request, open.set.any_remote);
+    try {
+        SearchResults results = searcher->search(request);
+        results.missing_shards = open.set.missing;
+        return results;
+    } catch (const Xapian::NetworkError&) {
+        if (!command.shards.allow_partial)
+            throw;
+    }
+    open = open_search(command);
+    searcher = std::make_unique<Searcher>(open.set.db, open.options);
+    SearchResults results = searcher->search(request);
+    results.missing_shards = open.set.missing;
+    return results;
+}
+
 void print_debug_query(Searcher& searcher, const SearchRequest& request) {
     std::cerr << "parsed query: " << searcher.build_query(request).get_description() << "\n";
 }
@@ -56,9 +110,11 @@ void print_debug_query(Searcher& searcher, const SearchRequest& request) {
 
 int run_single_search(const SearchCommand& command) {
     validate_request(command.request);
-    Searcher searcher(open_databases(command.db_paths), command.query_options);
-    if (command.debug_query) print_debug_query(searcher, command.request);
-    SearchResults results = searcher.search(command.request);
+    OpenSearch open = open_search(command);
+    auto searcher = std::make_unique<Searcher>(open.set.db, open.options);
+    if (command.debug_query)
+        print_debug_query(*searcher, command.request);
+    SearchResults results = search_with_shards(command, open, searcher, command.request);
     if (command.output == OutputMode::kJson) {
         std::cout << results_to_json(results) << "\n";
     } else {
@@ -68,16 +124,19 @@ int run_single_search(const SearchCommand& command) {
 }
 
 int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream& out) {
-    Searcher searcher(open_databases(command.db_paths), command.query_options);
+    OpenSearch open = open_search(command);
+    auto searcher = std::make_unique<Searcher>(open.set.db, open.options);
     std::string line;
     while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         std::string query = line;
         try {
             SearchRequest request = request_from_line(line, command.request);
             query = request.query;
-            if (command.debug_query) print_debug_query(searcher, request);
-            out << results_to_json(searcher.search(request)) << "\n";
+            if (command.debug_query)
+                print_debug_query(*searcher, request);
+            out << results_to_json(search_with_shards(command, open, searcher, request)) << "\n";
         } catch (const UsageError& e) {
             out << error_to_json(query, e.what()) << "\n";
         } catch (const Xapian::DatabaseModifiedError&) {

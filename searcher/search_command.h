@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/database_set.h"
 #include "searcher/search.h"
 
 namespace gazette {
@@ -14,7 +15,8 @@ namespace gazette {
 enum class OutputMode { kText, kJson };
 
 struct SearchCommand {
-    std::vector<std::string> db_paths;
+    std::vector<std::string> db_paths;  // local paths or tcp://host:port shards
+    ShardOptions shards;
     QueryOptions query_options;
     SearchRequest request;
     OutputMode output = OutputMode::kText;

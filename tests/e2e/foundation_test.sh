@@ -60,7 +60,7 @@ check "'Ukraine negotiations Witkoff' ranks the seed article first" \
 check "the snippet highlights matched terms" \
     test "$(json '"<mark>" in j["results"][0]["snippet"]' "$WORK/q1.json")" = True
 check "JSON has every documented key" test "$(json 'sorted(j.keys())' "$WORK/q1.json")" = \
-    "['estimated_total', 'parsed', 'query', 'results', 'took_ms', 'total_lower_bound', 'total_upper_bound']"
+    "['estimated_total', 'parsed', 'query', 'results', 'sort', 'took_ms', 'total_lower_bound', 'total_upper_bound']"
 
 "$SEARCH" --db "$DB" --json --limit 50 'title:putin' >"$WORK/q2.json"
 check "title:putin finds the seed" test "$(json "'$SEED_ID' in [r['id'] for r in j['results']]" "$WORK/q2.json")" = True

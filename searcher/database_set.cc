@@ -1,0 +1,96 @@
+#include "searcher/database_set.h"
+
+#include <filesystem>
+
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace gazette {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void check_schema(const Xapian::Database& db, const std::string& path) {
+    std::string version = db.get_metadata(kSchemaVersionKey);
+    if (version.empty()) {
+        if (db.get_doccount() == 0)
+            return;  // an empty database is harmless
+        throw UsageError("database " + path + " was not made by gazette-index (no schema version)");
+    }
+    if (version != std::to_string(kSchemaVersion)) {
+        throw UsageError("database " + path + " has schema version " + version +
+                         "; this gazette-search reads version " + std::to_string(kSchemaVersion));
+    }
+}
+
+Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& remote) {
+    std::string host;
+    unsigned port = 0;
+    remote = parse_tcp_spec(spec, host, port);
+    try {
+        if (remote)
+            return Xapian::Remote::open(host, port, o.timeout_ms, o.connect_timeout_ms);
+        Xapian::Database db(spec);
+        check_schema(db, spec);
+        return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Xapian::DatabaseOpeningError("cannot open database " + spec + ": " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        throw Xapian::NetworkError("cannot reach shard " + spec + ": " + e.get_msg());
+    }
+}
+
+}  // namespace
+
+bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) {
+    if (!spec.starts_with("tcp://"))
+        return false;
+    std::string rest = spec.substr(6);
+    auto colon = rest.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return false;
+    host = rest.substr(0, colon);
+    try {
+        std::size_t used = 0;
+        unsigned long p = std::stoul(rest.substr(colon + 1), &used);
+        if (used != rest.size() - colon - 1 || p == 0 || p > 65535)
+            return false;
+        port = static_cast<unsigned>(p);
+    } catch (const std::exception&) {
+        return false;
+    }
+    return true;
+}
+
+DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& o) {
+    DatabaseSet set;
+    std::string first_error;
+    for (const auto& spec : specs) {
+        bool remote = false;
+        try {
+            set.db.add_database(open_one(spec, o, remote));
+        } catch (const Xapian::Error& e) {
+            if (!o.allow_partial)
+                throw;
+            set.missing.push_back(spec);
+            if (first_error.empty())
+                first_error = e.get_msg();
+            continue;
+        }
+        set.any_remote = set.any_remote || remote;
+        std::error_code ec;
+        if (!remote && o.lexicon.empty() && !set.lexicon &&
+            fs::is_directory(fs::path(spec) / "lexicon", ec)) {
+            set.lexicon = Xapian::Database((fs::path(spec) / "lexicon").string());
+        }
+    }
+    if (set.missing.size() == specs.size()) {
+        throw Xapian::NetworkError("no shard could be opened: " + first_error);
+    }
+    if (!o.lexicon.empty())
+        set.lexicon = Xapian::Database(o.lexicon);
+    return set;
+}
+
+}  // namespace gazette

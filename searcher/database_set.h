@@ -1,0 +1,40 @@
+// The databases a search runs over: local databases (a folder, or a stub file listing
+// shards) and remote shards served by xapian-tcpsrv (`tcp://host:port`), opened as one
+// Xapian::Database so that Xapian merges the match with global statistics.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+struct ShardOptions {
+    unsigned connect_timeout_ms = 2000;  // to establish a connection to a remote shard
+    unsigned timeout_ms = 10000;         // for each exchange with a remote shard
+    // Search the shards that answer and say which did not, instead of failing.
+    bool allow_partial = false;
+    // A lexicon database for spelling suggestions; "" = find one: the lexicon/ folder of a
+    // local sharded database given with --db.
+    std::string lexicon;
+};
+
+struct DatabaseSet {
+    Xapian::Database db;
+    std::optional<Xapian::Database> lexicon;  // where suggestions come from, when not `db`
+    bool any_remote = false;
+    std::vector<std::string> missing;  // shards left out (only with allow_partial)
+};
+
+// Opens every spec: "tcp://host:port" (remote) or a local path. A shard that cannot be
+// opened is an error naming it (Xapian::DatabaseOpeningError or NetworkError), unless
+// allow_partial, which leaves it out and lists it in `missing` (at least one must open).
+// Throws UsageError for a local database of another schema version.
+DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& options);
+
+// "tcp://host:port" → host and port; false when `spec` is not such a URL.
+bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port);
+
+}  // namespace gazette
