@@ -8,9 +8,11 @@
 
 namespace gazette::server {
 
-SearcherPool::SearcherPool(std::vector<std::string> db_paths, QueryOptions options,
-                           std::chrono::milliseconds reopen_interval, Metrics& metrics)
+SearcherPool::SearcherPool(std::vector<std::string> db_paths, ShardOptions shards,
+                           QueryOptions options, std::chrono::milliseconds reopen_interval,
+                           Metrics& metrics)
     : db_paths_(std::move(db_paths)),
+      shards_(std::move(shards)),
       options_(std::move(options)),
       reopen_interval_(reopen_interval),
       metrics_(metrics) {}
@@ -19,7 +21,11 @@ void SearcherPool::open_or_refresh() {
     auto now = std::chrono::steady_clock::now();
     if (!opened_) {
         // Opened on first use, in the worker thread that will use it.
-        db_ = open_databases(db_paths_);
+        DatabaseSet set = open_database_set(db_paths_, shards_);
+        db_ = set.db;
+        options_.lexicon = set.lexicon;
+        // Remote shards cannot give spelling suggestions; without a lexicon there are none.
+        options_.spelling = !set.any_remote || set.lexicon.has_value();
         opened_ = true;
         last_check_ = now;
         metrics_.record_reopen(static_cast<double>(std::time(nullptr)));

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/database_set.h"
 #include "searcher/search.h"
 #include "searcher/server/metrics.h"
 
@@ -21,7 +22,7 @@ namespace gazette::server {
 
 class SearcherPool {
   public:
-    SearcherPool(std::vector<std::string> db_paths, QueryOptions options,
+    SearcherPool(std::vector<std::string> db_paths, ShardOptions shards, QueryOptions options,
                  std::chrono::milliseconds reopen_interval, Metrics& metrics);
 
     // Runs the search with the Searcher for the request's stemming language.
@@ -36,6 +37,7 @@ class SearcherPool {
     Searcher& searcher_for(const std::string& language);
 
     std::vector<std::string> db_paths_;
+    ShardOptions shards_;
     QueryOptions options_;
     std::chrono::milliseconds reopen_interval_;
     Metrics& metrics_;

@@ -43,7 +43,9 @@ int run_serve(int argc, char** argv) {
         ("idle-timeout", po::value<int>()->default_value(config.limits.idle_timeout_seconds)->value_name("SECONDS"),
          "close a connection idle (or sending a request, or reading an answer) this long")
         ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
-         "how often each worker checks the database for new commits");
+         "how often each worker checks the database for new commits")
+        ("lexicon", po::value<std::string>()->value_name("DB"),
+         "spelling data for remote shards (default: the lexicon/ of a sharded database given with --db)");
     // clang-format on
     options.add(serving);
     po::variables_map vm;
@@ -52,6 +54,7 @@ int run_serve(int argc, char** argv) {
         return exit_status::kOk;
     }
     config.db_paths = cli::database_paths(vm);
+    if (vm.count("lexicon")) config.shards.lexicon = vm["lexicon"].as<std::string>();
     config.listen = server::parse_listen_address(vm["listen"].as<std::string>());
     config.threads = vm["threads"].as<std::size_t>();
     if (config.threads == 0 || config.threads > 1024) {

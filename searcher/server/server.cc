@@ -21,7 +21,7 @@ void configure(httplib::Server& http, const ServerConfig& config, Metrics& metri
     const Limits& limits = config.limits;
     http.new_task_queue = [&config, &metrics] {
         return new WorkerPool(config.threads, config.limits.max_queued_connections, [&] {
-            return std::make_unique<SearcherPool>(config.db_paths, config.query_options,
+            return std::make_unique<SearcherPool>(config.db_paths, config.shards, config.query_options,
                                                   config.reopen_interval, metrics);
         });
     };
@@ -76,7 +76,7 @@ class SignalWatcher {
 
 int run_server(const ServerConfig& config) {
     // Fail at start, not on the first request, when the database cannot be opened.
-    Xapian::doccount documents = open_databases(config.db_paths).get_doccount();
+    Xapian::doccount documents = open_database_set(config.db_paths, config.shards).db.get_doccount();
     // A client that hangs up mid-answer must not kill the process.
     signal(SIGPIPE, SIG_IGN);
 

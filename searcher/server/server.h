@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/database_set.h"
 #include "searcher/query_builder.h"
 #include "searcher/server/limits.h"
 #include "searcher/server/listen_address.h"
@@ -12,7 +13,8 @@
 namespace gazette::server {
 
 struct ServerConfig {
-    std::vector<std::string> db_paths;
+    std::vector<std::string> db_paths;  // local paths or tcp://host:port shards
+    ShardOptions shards;
     ListenAddress listen;
     std::size_t threads = 8;
     bool quiet = false;  // no access log
