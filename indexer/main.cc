@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/cli/program_options.h"
+#include "common/database_error.h"
 #include "common/errors.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
@@ -115,7 +116,13 @@ int run(int argc, char** argv) {
     // We commit by size ourselves (--batch-mb); stop Xapian from also committing every
     // 10,000 documents, which would make the commit points depend on article counts.
     setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0);
-    return run_index(command);
+    try {
+        return run_index(command);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw;  // has its own message below
+    } catch (const Xapian::Error& e) {
+        throw DatabaseFailure(e, command.db_path);  // names the database and the reason
+    }
 }
 
 }  // namespace

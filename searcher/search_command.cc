@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "common/database_error.h"
 #include "common/errors.h"
 #include "common/fields.h"
 #include "searcher/request_options.h"
@@ -106,9 +107,44 @@ void print_debug_query(Searcher& searcher, const SearchRequest& request) {
     std::cerr << "parsed query: " << searcher.build_query(request).get_description() << "\n";
 }
 
+std::string joined(const std::vector<std::string>& paths) {
+    std::string out;
+    for (const auto& p : paths)
+        out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+// Runs `work`; a damaged, truncated or unreadable database is reported by name. Opening and
+// network errors name their database or shard already, and pass unchanged.
+template <class Work>
+int naming_databases(const SearchCommand& command, Work&& work) {
+    try {
+        return work();
+    } catch (const Xapian::NetworkError&) {
+        throw;
+    } catch (const Xapian::DatabaseOpeningError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseFailure(e, joined(command.db_paths));
+    }
+}
+
+int single_search(const SearchCommand& command);
+int jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream& out);
+
 }  // namespace
 
 int run_single_search(const SearchCommand& command) {
+    return naming_databases(command, [&] { return single_search(command); });
+}
+
+int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream& out) {
+    return naming_databases(command, [&] { return jsonl_searches(command, in, out); });
+}
+
+namespace {
+
+int single_search(const SearchCommand& command) {
     validate_request(command.request);
     OpenSearch open = open_search(command);
     auto searcher = std::make_unique<Searcher>(open.set.db, open.options);
@@ -123,7 +159,7 @@ int run_single_search(const SearchCommand& command) {
     return exit_status::kOk;
 }
 
-int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream& out) {
+int jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream& out) {
     OpenSearch open = open_search(command);
     auto searcher = std::make_unique<Searcher>(open.set.db, open.options);
     std::string line;
@@ -148,5 +184,7 @@ int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostr
     }
     return exit_status::kOk;
 }
+
+}  // namespace
 
 }  // namespace gazette

@@ -1,8 +1,11 @@
 #include "searcher/server/serve_command.h"
 
+#include <xapian.h>
+
 #include <cmath>
 
 #include "common/cli/program_options.h"
+#include "common/database_error.h"
 #include "common/errors.h"
 #include "searcher/server/server.h"
 
@@ -76,7 +79,19 @@ int run_serve(int argc, char** argv) {
         throw UsageError("--reopen-interval must be a number of seconds");
     }
     config.reopen_interval = std::chrono::milliseconds(static_cast<long long>(reopen * 1000));
-    return server::run_server(config);
+    try {
+        return server::run_server(config);
+    } catch (const Xapian::NetworkError&) {
+        throw;  // names its shard
+    } catch (const Xapian::DatabaseOpeningError&) {
+        throw;  // names its database
+    } catch (const Xapian::Error& e) {
+        // A damaged or truncated database found at start-up: say which, not just Xapian's words.
+        std::string paths;
+        for (const auto& p : config.db_paths)
+            paths += (paths.empty() ? "" : ", ") + p;
+        throw DatabaseFailure(e, paths);
+    }
 }
 
 }  // namespace gazette
