@@ -54,6 +54,7 @@ class QueryBuilder {
     Xapian::Database db_;                 // the searched databases: folded keys live there
     std::unique_ptr<NameFolder> folder_;  // null with name variants off
     bool spelling_ = true;
+    Xapian::Database spelling_db_;  // the lexicon, or the searched databases
 };
 
 }  // namespace gazette

@@ -124,6 +124,9 @@ void validate_request(const SearchRequest& r) {
         throw UsageError("facet size must be between 1 and " + std::to_string(kMaxFacetSize));
     }
     parse_half_life(r.recency.half_life_days);
+    if (!r.like.empty() && r.query.find_first_not_of(" \t") != std::string::npos) {
+        throw UsageError("like finds the articles related to one article: give no query words with it");
+    }
 }
 
 }  // namespace gazette
@@ -189,6 +192,18 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.exact_total = parse_bool(key, value);
     } else if (key == "snippets") {
         r.snippets = parse_bool(key, value);
+    } else if (key == "collapse") {
+        r.collapse = parse_bool(key, value);
+    } else if (key == "show_duplicates" || key == "show-duplicates") {
+        r.show_duplicates = parse_bool(key, value);
+    } else if (key == "auto_correct" || key == "auto-correct") {
+        r.auto_correct = parse_bool(key, value);
+    } else if (key == "like") {
+        if (value.find_first_not_of(" \t") == std::string_view::npos)
+            throw UsageError("like needs an article id");
+        r.like = std::string(value);
+    } else if (key == "explain") {
+        r.explain = parse_bool(key, value);
     } else if (const FieldSpec* f = find_field(key); f && !f->filter_prefix.empty()) {
         add_filter(r.filters, key, value);
     } else {

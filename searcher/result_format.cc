@@ -14,7 +14,8 @@ constexpr const char* kReset = "\033[0m";
 
 nlohmann::json hit_to_json(const Hit& h) {
     return {{"rank", h.rank}, {"id", h.id},         {"score", h.score}, {"title", h.title},
-            {"date", h.date}, {"source", h.source}, {"url", h.url},     {"snippet", h.snippet}};
+            {"date", h.date}, {"source", h.source}, {"url", h.url},     {"snippet", h.snippet},
+            {"duplicates", h.duplicates}, {"duplicate_ids", h.duplicate_ids}};
 }
 
 }  // namespace
@@ -30,6 +31,15 @@ std::string results_to_json(const SearchResults& r) {
     out["sort"] = r.sort;
     if (!r.corrected.empty())
         out["corrected"] = r.corrected;
+    if (r.auto_corrected) {
+        out["auto_corrected"] = true;
+        out["original_query"] = r.original_query;
+    }
+    if (!r.explain.empty()) {
+        nlohmann::json terms = nlohmann::json::array();
+        for (const auto& t : r.explain) terms.push_back({{"term", t.term}, {"weight", t.weight}});
+        out["explain"] = std::move(terms);
+    }
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : r.results)
         hits.push_back(hit_to_json(h));
@@ -101,8 +111,21 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
     std::snprintf(took, sizeof took, "%.1f ms", r.took_ms);
     out << style(kDim) << "about " << r.estimated_total << " results for \"" << r.query << "\" ("
         << took << ")" << style(kReset) << "\n";
-    if (!r.corrected.empty())
+    if (r.auto_corrected) {
+        out << "showing results for " << style(kBold) << r.corrected << style(kReset)
+            << " (no results for \"" << r.original_query << "\")\n";
+    } else if (!r.corrected.empty()) {
         out << "did you mean: " << style(kBold) << r.corrected << style(kReset) << "\n";
+    }
+    if (!r.explain.empty()) {
+        out << "related by:";
+        for (const auto& t : r.explain) {
+            char weight[32];
+            std::snprintf(weight, sizeof weight, " %s (%.2f)", t.term.c_str(), t.weight);
+            out << weight;
+        }
+        out << "\n";
+    }
     for (const auto& h : r.results) {
         char rank[16];
         std::snprintf(rank, sizeof rank, "%3u. ", h.rank);
@@ -118,6 +141,11 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
             out << "     " << style(kDim) << h.url << style(kReset) << "\n";
         if (!h.snippet.empty())
             out << "     " << snippet_for_terminal(h.snippet, color) << "\n";
+        if (h.duplicates > 0) {
+            out << "     " << style(kDim) << h.duplicates << " similar";
+            for (const auto& id : h.duplicate_ids) out << (&id == &h.duplicate_ids[0] ? ": " : ", ") << id;
+            out << style(kReset) << "\n";
+        }
     }
     for (const auto& f : r.facets) {
         out << "\n" << style(kBold) << f.name << style(kReset)

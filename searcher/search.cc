@@ -9,7 +9,9 @@
 #include "common/slots.h"
 #include "searcher/database_set.h"
 #include "searcher/filters.h"
+#include "searcher/duplicates.h"
 #include "searcher/recency.h"
+#include "searcher/related_articles.h"
 #include "searcher/request_options.h"
 #include "searcher/result_order.h"
 
@@ -56,8 +58,13 @@ Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
     : db_(std::move(db)), builder_(db_, options), time_limit_seconds_(options.time_limit_seconds) {}
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
-    ParsedQuery parsed = builder_.parse(request.query);
-    if (corrected) *corrected = parsed.corrected;
+    ParsedQuery parsed;
+    if (request.like.empty()) {
+        parsed = builder_.parse(request.query);
+        if (corrected) *corrected = parsed.corrected;
+    } else {
+        parsed.query = related_query(db_, request.like).query;
+    }
     Xapian::Query query = apply_filters(parsed.query, request.filters);
     if (request.sort == SortOrder::kRecency && !query.empty()) {
         Xapian::Query boost = recency_.get(db_, request.recency);
@@ -80,6 +87,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    apply_collapse(enquire, request);
     apply_result_order(enquire, request.sort);
     facets.attach(enquire);
 
@@ -89,11 +97,22 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // Xapian stops counting past check_at_least (facets, exact totals) when the budget runs out.
     if (time_limit_seconds_ > 0) enquire.set_time_limit(time_limit_seconds_);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-    out.estimated_total = mset.get_matches_estimated();
-    out.total_lower_bound = mset.get_matches_lower_bound();
-    out.total_upper_bound = mset.get_matches_upper_bound();
+    // Totals count matching articles, collapsed or not, so they agree with facet counts and
+    // with --no-collapse; the results list one per story (docs/duplicates.md).
+    out.estimated_total = mset.get_uncollapsed_matches_estimated();
+    out.total_lower_bound = mset.get_uncollapsed_matches_lower_bound();
+    out.total_upper_bound = mset.get_uncollapsed_matches_upper_bound();
+    if (collapses(request) && check_at_least > 0) {
+        MatchTotals totals = count_matches(db_, query, check_at_least);
+        out.estimated_total = totals.estimated;
+        out.total_lower_bound = totals.lower_bound;
+        out.total_upper_bound = totals.upper_bound;
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.results.push_back(hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr));
+        out.results.back().duplicates = it.get_collapse_count();
+        if (request.show_duplicates && it.get_collapse_count() > 0)
+            out.results.back().duplicate_ids = duplicate_ids(db_, query, it);
     }
     if (!facets.empty()) {
         out.facets = facets.results();
@@ -106,6 +125,18 @@ SearchResults Searcher::search(const SearchRequest& request) {
         throw TimeBudgetExceeded("the query took " + std::to_string(out.took_ms / 1000) +
                                  " s, over the time budget of " +
                                  std::to_string(time_limit_seconds_) + " s");
+    }
+    if (!request.like.empty() && request.explain) out.explain = related_query(db_, request.like).terms;
+    if (request.auto_correct && out.results.empty() && request.offset == 0 &&
+        !out.corrected.empty()) {
+        SearchRequest retry = request;
+        retry.query = out.corrected;
+        retry.auto_correct = false;
+        SearchResults again = search(retry);
+        again.auto_corrected = true;
+        again.original_query = request.query;
+        again.corrected = out.corrected;
+        return again;
     }
     return out;
 }

@@ -13,6 +13,7 @@
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
 #include "searcher/recency.h"
+#include "searcher/related_articles.h"
 #include "searcher/search_request.h"
 
 namespace gazette {
@@ -26,12 +27,19 @@ struct Hit {
     std::string source;
     std::string url;
     std::string snippet;  // HTML-escaped, matched terms in <mark>…</mark>
+    // Near-duplicates folded into this result (Xapian's collapse count: a lower bound when
+    // the match stopped early), and their ids when asked for (--show-duplicates).
+    Xapian::doccount duplicates = 0;
+    std::vector<std::string> duplicate_ids;
 };
 
 struct SearchResults {
     std::string query;
     std::string parsed;     // Xapian::Query::get_description() of the full query run
     std::string corrected;  // "did you mean", or ""
+    bool auto_corrected = false;  // the results are those of `corrected` (auto_correct)
+    std::string original_query;   // with auto_corrected: the query as given
+    std::vector<ExpansionTerm> explain;  // with like + explain: the related query's terms
     std::string sort;       // relevance, newest, oldest or recency
     Xapian::doccount estimated_total = 0;
     Xapian::doccount total_lower_bound = 0;

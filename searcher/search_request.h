@@ -46,6 +46,14 @@ struct SearchRequest {
     std::vector<std::string> facets;  // facet names: field names with a facet slot, year, month
     unsigned facet_size = kDefaultFacetSize;
     bool exact_total = false;  // count every match (slower for big result sets)
+    // Near-duplicates (docs/duplicates.md): one result per story unless collapse is false;
+    // show_duplicates lists the ids of the copies folded into each result.
+    bool collapse = true;
+    bool show_duplicates = false;
+    // A query with no results is run again with its spelling correction.
+    bool auto_correct = false;
+    std::string like;      // find articles related to the article with this id (no query words)
+    bool explain = false;  // with `like`: report the terms the related query was made of
 };
 
 }  // namespace gazette

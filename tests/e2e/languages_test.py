@@ -195,7 +195,9 @@ def udhr(tmp):
             queries[k] = min(ws, key=lambda w: (df[w], -len(w), w))
     # Unknown language: the query is not stemmed either (--stem-lang of a language without a
     # stemmer), as a reader of that language would search.
-    found = jsonl_search(db, list(set(queries.values())), "--stem-lang", "xx")
+    # --no-collapse: some files are near-duplicates of each other (two versions of one
+    # translation), and each must be found itself, not stand in for its twin.
+    found = jsonl_search(db, list(set(queries.values())), "--stem-lang", "xx", "--no-collapse")
     spaced, unspaced_missing, missing = 0, [], []
     for k, q in sorted(queries.items()):
         ok = "udhr:" + k in found[q]
