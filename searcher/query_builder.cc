@@ -37,7 +37,7 @@ class IdFieldProcessor : public Xapian::FieldProcessor {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+    Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_CJK_NGRAM;  // as the indexer splits CJK text
 
 void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
