@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "common/errors.h"
 #include "common/fields.h"
+#include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
@@ -23,17 +25,37 @@ bool holds_articles(const std::string& path) {
     return Xapian::Database(path).get_doccount() > 0;
 }
 
-// Shards carry the run position in their metadata; the merged database must not.
-void clear_progress(const std::vector<std::string>& shards) {
-    for (const auto& s : shards) {
-        Xapian::WritableDatabase db(s, Xapian::DB_OPEN);
-        db.set_metadata(kProgressKey, "");
-        db.set_metadata(kSpellingAddedKey, "");
-        db.commit();
+// Shards carry the run position and their spelling mark in their metadata; the merged
+// database must not, or a later run would take it for an interrupted one. Cleared in the
+// new database, not in the shards: until the swap is done the shards still say "complete",
+// so a run killed during the merge merges again instead of indexing everything again.
+void clear_run_marks(Xapian::WritableDatabase& db) {
+    db.set_metadata(kProgressKey, "");
+    db.set_metadata(kSpellingAddedKey, "");
+}
+
+std::string aside_path(const std::string& target) {
+    return target + ".gazette-old";
+}
+
+std::uintmax_t size_on_disk(const std::string& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec))
+            total += it->file_size(ec);
     }
+    return total;
 }
 
 void compact_into(const std::vector<std::string>& sources, const std::string& output) {
+    // The compacted copy is at most about the size of its sources.
+    std::uintmax_t needed = kCommitReserveBytes;
+    for (const auto& s : sources)
+        needed += size_on_disk(s);
+    require_free_space(
+        fs::path(output).parent_path().empty() ? "." : fs::path(output).parent_path().string(),
+        needed);
     Xapian::Database all;
     for (const auto& s : sources)
         all.add_database(Xapian::Database(s));
@@ -42,49 +64,67 @@ void compact_into(const std::vector<std::string>& sources, const std::string& ou
 
 }  // namespace
 
+void recover_interrupted_swap(const std::string& target) {
+    std::string old = aside_path(target);
+    std::error_code ec;
+    if (!fs::exists(old, ec))
+        return;
+    // The target was moved aside and the merged database had not yet taken its place: put
+    // the target back (the shards still hold everything and will be merged again). With
+    // the target in place, the swap finished and only the old copy was left to delete.
+    if (!fs::exists(target, ec))
+        fs::rename(old, target);
+    else
+        fs::remove_all(old);
+}
+
 MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target) {
-    clear_progress(shards);
     MergeResult result;
     std::string fresh = target + ".gazette-new";
-    std::string old = target + ".gazette-old";
-    fs::remove_all(fresh);
-    if (!holds_articles(target)) {
-        compact_into(shards, fresh);
-    } else {
-        // Hold the target's write lock for the whole merge: no other writer may change it
-        // between our compaction and the swap.
-        Xapian::WritableDatabase lock(target, Xapian::DB_OPEN);
+    std::string old = aside_path(target);
+    recover_interrupted_swap(target);
+    fs::remove_all(fresh);  // left by a merge that was interrupted
+    // Hold the target's write lock for the whole merge when it exists: no other writer may
+    // change it between our compaction and the swap.
+    std::optional<Xapian::WritableDatabase> lock;
+    if (holds_articles(target)) {
+        lock.emplace(target, Xapian::DB_OPEN);
         std::vector<std::string> sources{target};
         sources.insert(sources.end(), shards.begin(), shards.end());
         compact_into(sources, fresh);
-        // The target's documents come first in the compacted database, so for an id held
-        // twice the higher docid is the new version.
+    } else {
+        compact_into(shards, fresh);
+    }
+    {
         Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
-        for (const auto& s : shards) {
-            Xapian::Database shard(s);
-            for (auto t = shard.allterms_begin(std::string(kIdPrefix));
-                 t != shard.allterms_end(std::string(kIdPrefix)); ++t) {
-                std::vector<Xapian::docid> ids;
-                for (auto p = merged.postlist_begin(*t); p != merged.postlist_end(*t); ++p)
-                    ids.push_back(*p);
-                for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
-                    merged.delete_document(ids[i]);
-                    ++result.replaced;
+        if (lock) {
+            // The target's documents come first in the compacted database, so for an id
+            // held twice the higher docid is the new version.
+            for (const auto& s : shards) {
+                Xapian::Database shard(s);
+                for (auto t = shard.allterms_begin(std::string(kIdPrefix));
+                     t != shard.allterms_end(std::string(kIdPrefix)); ++t) {
+                    std::vector<Xapian::docid> ids;
+                    for (auto p = merged.postlist_begin(*t); p != merged.postlist_end(*t); ++p)
+                        ids.push_back(*p);
+                    for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
+                        merged.delete_document(ids[i]);
+                        ++result.replaced;
+                    }
                 }
             }
         }
+        clear_run_marks(merged);
         merged.commit();
-        merged.close();
-        fs::remove_all(old);
+    }
+    // The swap: two renames, never a moment in which a killed run loses the target (the
+    // next run's recover_interrupted_swap puts a moved-aside target back).
+    std::error_code ec;
+    if (fs::exists(target, ec))
         fs::rename(target, old);
-        fs::rename(fresh, target);
-        lock.close();
-        fs::remove_all(old);
-    }
-    if (fs::exists(fresh)) {
-        fs::remove_all(target);  // an empty database (or nothing) was there
-        fs::rename(fresh, target);
-    }
+    fs::rename(fresh, target);
+    lock.reset();
+    fs::remove_all(old);
     result.documents = Xapian::Database(target).get_doccount();
     return result;
 }

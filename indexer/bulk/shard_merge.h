@@ -20,4 +20,9 @@ struct MergeResult {
 // place, so the target is never seen half-merged. The shards are left for the caller.
 MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target);
 
+// Undoes what a run killed in the middle of merge_shards' swap left: the target moved aside
+// to TARGET.gazette-old and not yet replaced is put back; a leftover old copy is deleted.
+// Called before anything looks at the target.
+void recover_interrupted_swap(const std::string& target);
+
 }  // namespace gazette

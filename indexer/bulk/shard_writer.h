@@ -62,6 +62,7 @@ class ShardWriter {
     void run();
 
     Xapian::WritableDatabase db_;
+    std::string path_;
     WriterRole role_;
     DocumentBuilder builder_;
     WorkQueue<WriterTask> queue_;
