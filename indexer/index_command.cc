@@ -64,6 +64,7 @@ int run_index(const IndexCommand& command) {
     options.keep_shards = command.keep_shards;
     options.shards = command.shards;
     options.update = command.update;
+    options.listener = command.listener;
     BulkResult r = run_bulk_index(plan, options);
 
     rejected += r.read.rejected + plan.missing.size();

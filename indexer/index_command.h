@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/bulk/batch_listener.h"
 #include "indexer/readers/input_files.h"
 
 namespace gazette {
@@ -23,6 +24,7 @@ struct IndexCommand {
     bool update = false;
     std::vector<std::string> delete_ids;
     bool quiet = false;
+    BatchListener* listener = nullptr;  // standing-query alerts (indexer/alerts), or none
 };
 
 int run_index(const IndexCommand& command);

@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "common/cli/program_options.h"
-#include "common/database_error.h"
 #include "common/errors.h"
+#include "indexer/alerts/alert_options.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
 
@@ -58,7 +58,7 @@ int run(int argc, char** argv) {
          "commit after this many MB of article text (bounds memory; also how much an interrupted run redoes)")
         ("quiet,q", "no progress line");
     // clang-format on
-    options.add(indexing);
+    options.add(indexing).add(alert_options());
     po::positional_options_description positional;
     positional.add("input", -1);
 
@@ -116,13 +116,16 @@ int run(int argc, char** argv) {
     // We commit by size ourselves (--batch-mb); stop Xapian from also committing every
     // 10,000 documents, which would make the commit points depend on article counts.
     setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0);
-    try {
-        return run_index(command);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw;  // has its own message below
-    } catch (const Xapian::Error& e) {
-        throw DatabaseFailure(e, command.db_path);  // names the database and the reason
+    std::unique_ptr<AlertRun> alerts = alerts_from_options(vm);
+    command.listener = alerts.get();
+    int status = run_index(command);
+    if (alerts && !command.quiet) {
+        std::cerr << "alerts: " << alerts->queries() << " standing queries, "
+                  << alerts->stats().emitted << " alerts emitted ("
+                  << alerts->stats().reemitted << " left over from an interrupted run), "
+                  << alerts->stats().suppressed << " matches had fired before\n";
     }
+    return status;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "searcher/query_language.h"
 #include "searcher/request_options.h"
 #include "searcher/search_command.h"
+#include "searcher/timeline_command.h"
 #include "searcher/server/serve_command.h"
 
 namespace po = boost::program_options;
@@ -31,7 +32,7 @@ const cli::ProgramInfo kInfo{
     "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
     "  gazette-search --db news.db --sort newest --source BBC --section business\n"
     "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
-    "  gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
+    "  gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
     "  gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n"
     "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
     "-mustnot,\n"
@@ -83,14 +84,6 @@ void add_request_options(po::options_description& search, po::options_descriptio
                                " is VALUE (whole value, any case; repeat for any of several)")
                                   .c_str());
     }
-    // clang-format off
-    search.add_options()
-        ("no-collapse", "show every copy of a story (by default near-duplicates are one result, \"N similar\")")
-        ("show-duplicates", "list the ids of the near-duplicates folded into each result")
-        ("auto-correct", "when a query finds nothing, search for its spelling correction instead")
-        ("like", po::value<std::string>()->value_name("ID"), "find the articles most related to the article ID (no query words)")
-        ("explain", "with --like: print the terms the related query was made of");
-    // clang-format on
 }
 
 SearchRequest request_from_options(const po::variables_map& vm) {
@@ -101,11 +94,6 @@ SearchRequest request_from_options(const po::variables_map& vm) {
     }
     if (vm.count("exact-total")) request.exact_total = true;
     if (vm.count("no-snippets")) request.snippets = false;
-    if (vm.count("no-collapse")) request.collapse = false;
-    if (vm.count("show-duplicates")) request.show_duplicates = true;
-    if (vm.count("auto-correct")) request.auto_correct = true;
-    if (vm.count("explain")) request.explain = true;
-    if (vm.count("like")) set_request_option(request, "like", vm["like"].as<std::string>());
     for (const auto& name : filter_field_names()) {
         if (!vm.count(name)) continue;
         for (const auto& value : vm[name].as<std::vector<std::string>>()) {
@@ -158,7 +146,7 @@ int run(int argc, char** argv) {
         ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
          "highlight terms: auto (on a terminal), always or never");
     // clang-format on
-    options.add(search).add(filters).add(output);
+    options.add(search).add(filters).add(output).add(timeline_options());
     po::positional_options_description positional;
     positional.add("query", -1);
 
@@ -194,11 +182,12 @@ int run(int argc, char** argv) {
             query += word;
         }
     }
-    if (query.empty() && command.request.filters.empty() && command.request.like.empty()) {
+    if (query.empty() && command.request.filters.empty()) {
         throw UsageError("no query given (give words, or filters such as --source to browse)");
     }
     command.request.query = query;
     command.output = vm.count("json") ? OutputMode::kJson : OutputMode::kText;
+    if (auto status = run_timeline_if_asked(command, vm)) return *status;
     return run_single_search(command);
 }
 

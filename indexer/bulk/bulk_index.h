@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "indexer/bulk/batch_listener.h"
 #include "indexer/bulk/record_router.h"
 #include "indexer/readers/input_files.h"
 
@@ -20,6 +21,7 @@ struct BulkOptions {
     bool keep_shards = false;  // leave the shards as a sharded database (stub file)
     unsigned shards = 0;       // build or update a sharded database of this many shards
     bool update = false;       // skip files unchanged since the last run
+    BatchListener* listener = nullptr;  // follows the batches (standing-query alerts)
 };
 
 enum class WriteMode {

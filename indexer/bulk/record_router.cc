@@ -57,8 +57,14 @@ void RecordRouter::commit_all(bool last) {
     // An empty position deletes the stored one: nothing to resume (stdin cannot be re-read).
     std::string position =
         plan_id_.empty() || (last && clear_when_done_) ? "" : encode_position(plan_id_, here);
-    for (auto* w : writers_)
-        w->send(CommitAt{position, last});
+    std::shared_ptr<CommitBarrier> barrier;
+    std::vector<CommitMetadata> metadata(writers_.size());
+    if (listener_) {
+        barrier = std::make_shared<CommitBarrier>(writers_.size());
+        metadata = listener_->before_commit(writers_.size(), barrier);
+    }
+    for (std::size_t i = 0; i < writers_.size(); ++i)
+        writers_[i]->send(CommitAt{position, last, std::move(metadata[i]), barrier});
     pending_bytes_ = 0;
 }
 
@@ -77,6 +83,8 @@ void RecordRouter::accept(Article&& article, const std::string& /*where*/) {
     stats_.text_bytes += size;
     ++stats_.articles;
     std::size_t target = writer_for_id(article.id, writers_.size());
+    if (listener_)
+        listener_->article(article);
     writers_[target]->send(std::move(article));
     pending_bytes_ += size;
     bytes_in_current_file_ += size;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/bulk/batch_listener.h"
 #include "indexer/bulk/progress.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/shard_writer.h"
@@ -49,6 +50,9 @@ class RecordRouter : public ArticleSink {
     void warn(const std::string& where, const std::string& message) override;
     void skip(const std::string& where, const std::string& reason) override;
 
+    // Follows the batches (alerts); null for none. Must outlive the router.
+    void set_listener(BatchListener* listener) { listener_ = listener; }
+
     const ReadStats& stats() const { return stats_; }
     bool writers_failed() const;
 
@@ -70,6 +74,7 @@ class RecordRouter : public ArticleSink {
     std::uint64_t pending_bytes_ = 0;
     std::uintmax_t bytes_of_done_files_ = 0;
     std::uintmax_t bytes_in_current_file_ = 0;
+    BatchListener* listener_ = nullptr;
 };
 
 }  // namespace gazette

@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "common/article.h"
+#include "indexer/bulk/batch_listener.h"
 #include "indexer/bulk/work_queue.h"
 #include "indexer/document_builder.h"
 
@@ -22,6 +23,8 @@ namespace gazette {
 struct CommitAt {
     std::string position;  // encoded RunPosition stored with the commit ("" clears it)
     bool last = false;     // the writer stops after this commit
+    CommitMetadata metadata;              // set in the same commit (batch_listener.h)
+    std::shared_ptr<CommitBarrier> done;  // told when the commit is durable (or failed)
 };
 
 using WriterTask = std::variant<Article, CommitAt>;
@@ -62,7 +65,6 @@ class ShardWriter {
     void run();
 
     Xapian::WritableDatabase db_;
-    std::string path_;
     WriterRole role_;
     DocumentBuilder builder_;
     WorkQueue<WriterTask> queue_;

@@ -38,6 +38,25 @@ SearchRequest search_request_from_params(const Params& params, const Limits& lim
     return request;
 }
 
+TimelineRequest timeline_request_from_params(const Params& params, const Limits& limits) {
+    TimelineRequest request;
+    try {
+        for (const auto& [key, value] : params) {
+            if (key == "q" || key == "query" || key == "compare")
+                check_query_length(value, limits);
+            set_timeline_option(request, key, value);
+        }
+        validate_timeline_request(request);
+    } catch (const UsageError& e) {
+        throw ApiError(400, e.what());
+    }
+    if (request.search.query.find_first_not_of(" \t\r\n") == std::string::npos &&
+        request.search.filters.empty()) {
+        throw ApiError(400, "no query given (give q, or filters such as source to browse)");
+    }
+    return request;
+}
+
 std::string query_param(const Params& params, const Limits& limits) {
     auto it = params.find("q");
     if (it == params.end())

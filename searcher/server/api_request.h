@@ -7,6 +7,7 @@
 #include <string>
 
 #include "searcher/search_request.h"
+#include "searcher/timeline.h"
 #include "searcher/server/limits.h"
 
 namespace gazette::server {
@@ -19,6 +20,10 @@ using Params = std::multimap<std::string, std::string>;
 // filters. `now` (seconds since epoch) is the recency reference unless `now` is given, as on
 // the command line.
 SearchRequest search_request_from_params(const Params& params, const Limits& limits, double now);
+
+// /api/timeline: the keys of a search plus interval (day, week, month, year or auto),
+// compare (repeat) and normalize, through set_timeline_option; errors as above.
+TimelineRequest timeline_request_from_params(const Params& params, const Limits& limits);
 
 // The q parameter of /api/suggest, checked against the same length limit.
 std::string query_param(const Params& params, const Limits& limits);

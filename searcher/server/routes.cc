@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "searcher/result_format.h"
+#include "searcher/timeline_format.h"
 #include "searcher/server/access_log.h"
 #include "searcher/server/api_error.h"
 #include "searcher/server/api_request.h"
@@ -98,6 +99,11 @@ void install_api(httplib::Server& http, const ServerConfig& config) {
                  SearchRequest request = search_request_from_params(
                      req.params, limits, static_cast<double>(std::time(nullptr)));
                  res.set_content(results_to_json(thread_searchers().search(request)), kJson);
+             }));
+    http.Get("/api/timeline",
+             guarded([&limits](const httplib::Request& req, httplib::Response& res) {
+                 TimelineRequest request = timeline_request_from_params(req.params, limits);
+                 res.set_content(timeline_to_json(thread_searchers().timeline(request)), kJson);
              }));
     http.Get(R"(/api/article/(.+))",
              guarded([](const httplib::Request& req, httplib::Response& res) {

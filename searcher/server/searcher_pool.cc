@@ -56,18 +56,34 @@ Searcher& SearcherPool::searcher_for(const std::string& language) {
     return *slot;
 }
 
-SearchResults SearcherPool::search(const SearchRequest& request) {
-    open_or_refresh();
+Searcher& SearcherPool::searcher_for(const SearchRequest& request) {
     std::string language = stem_language_for(request, options_.stem_language);
     if (!is_language_code(language)) {  // as on the command line; also bounds searchers_
         throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
                          language + "\"");
     }
+    return searcher_for(language);
+}
+
+SearchResults SearcherPool::search(const SearchRequest& request) {
+    open_or_refresh();
     try {
-        return searcher_for(language).search(request);
+        return searcher_for(request).search(request);
     } catch (const Xapian::DatabaseModifiedError&) {
         reopen();
-        return searcher_for(language).search(request);
+        return searcher_for(request).search(request);
+    }
+}
+
+Timeline SearcherPool::timeline(const TimelineRequest& request) {
+    open_or_refresh();
+    try {
+        return compute_timeline(searcher_for(request.search), db_, request,
+                                options_.time_limit_seconds);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        reopen();
+        return compute_timeline(searcher_for(request.search), db_, request,
+                                options_.time_limit_seconds);
     }
 }
 

@@ -16,6 +16,7 @@
 
 #include "searcher/database_set.h"
 #include "searcher/search.h"
+#include "searcher/timeline.h"
 #include "searcher/server/metrics.h"
 
 namespace gazette::server {
@@ -28,6 +29,9 @@ class SearcherPool {
     // Runs the search with the Searcher for the request's stemming language.
     SearchResults search(const SearchRequest& request);
 
+    // The timeline of request.search's query and the compared ones (searcher/timeline.h).
+    Timeline timeline(const TimelineRequest& request);
+
     // Runs `work` on the current database; reopens and retries once on DatabaseModifiedError.
     void with_database(const std::function<void(const Xapian::Database&)>& work);
 
@@ -35,6 +39,7 @@ class SearcherPool {
     void open_or_refresh();
     void reopen();
     Searcher& searcher_for(const std::string& language);
+    Searcher& searcher_for(const SearchRequest& request);
 
     std::vector<std::string> db_paths_;
     ShardOptions shards_;

@@ -136,6 +136,41 @@ try {
   await settled(page);
   check("following \"did you mean\" searches the correction", (await hitTitles(page)).length > 0);
 
+  // --- Timeline: drawn above the results, hover shows a count, a click filters ------------
+  await page.goto(base + "/?q=cocoa&interval=month");
+  await page.waitForSelector("#timeline-box[data-state=drawn]");
+  await settled(page);
+  const bars = await page.$$eval("#timeline .bar[data-series='0']",
+                                 (gs) => gs.map((g) => ({ period: g.dataset.period, count: Number(g.dataset.count) })));
+  const api = await page.evaluate(async () =>
+    (await (await fetch("/api/timeline?q=cocoa&interval=month")).json()).timeline.series[0].points);
+  check("the timeline chart is drawn with one bar per month", bars.length > 1 && bars.length === api.length,
+        JSON.stringify(bars));
+  check("the chart's counts are those of /api/timeline",
+        bars.every((b, i) => b.period === api[i].period && b.count === api[i].count));
+  const peak = api.reduce((a, b) => (b.count > a.count ? b : a));
+  const peakBar = `#timeline .bar[data-series='0'][data-period='${peak.period}']`;
+  await page.hover(peakBar);
+  const tip = await page.textContent(".timeline-tip");
+  check("hovering a bar shows its period and count",
+        (await page.isVisible(".timeline-tip")) && tip.includes(peak.period) && tip.includes(String(peak.count)), tip);
+  await page.screenshot({ path: path.join(artifacts, "search-page-timeline.png"), fullPage: false });
+  await page.click(peakBar);
+  await page.waitForURL(/from=/);
+  await settled(page);
+  const narrowed = new URL(page.url()).searchParams;
+  check("clicking a bar sets from/to to its period",
+        narrowed.get("from") === peak.start && narrowed.get("to") === peak.end, page.url());
+  const periodDates = (await hitMeta(page)).map((m) => m.split(" · ").pop());
+  check("the results are narrowed to that period",
+        periodDates.length > 0 && periodDates.every((d) => d >= peak.start && d <= peak.end), periodDates);
+  await page.goto(base + "/?q=cocoa&compare=coffee&interval=month");
+  await page.waitForSelector("#timeline-box[data-state=drawn]");
+  const legend = await page.$$eval(".timeline-legend li", (ls) => ls.map((l) => l.textContent));
+  check("a compared query is a second series",
+        legend.length === 2 && legend[1].startsWith("coffee") &&
+        (await page.$$("#timeline .bar[data-series='1']")).length === bars.length, legend);
+
   // --- Duplicates count and text-only fields, with an answer shaped by the test ----------
   await page.route("**/api/search?*", async (route) => {
     const res = await route.fetch();

@@ -16,7 +16,8 @@ function stateFromUrl() {
   const p = new URLSearchParams(location.search);
   const state = { q: p.get("q") || "", from: p.get("from") || "", to: p.get("to") || "",
                   sort: p.get("sort") || "relevance", offset: Number(p.get("offset")) || 0,
-                  filters: {} };
+                  interval: p.get("interval") || "auto", compare: p.getAll("compare"),
+                  normalize: p.get("normalize") === "true", filters: {} };
   for (const name of FILTER_FACETS) state.filters[name] = p.getAll(name);
   return state;
 }
@@ -29,6 +30,9 @@ function stateToParams(state) {
   if (state.to) p.set("to", state.to);
   if (state.sort !== "relevance") p.set("sort", state.sort);
   if (state.offset) p.set("offset", String(state.offset));
+  if (state.interval !== "auto") p.set("interval", state.interval);
+  for (const q of state.compare) p.append("compare", q);
+  if (state.normalize) p.set("normalize", "true");
   return p;
 }
 
@@ -61,6 +65,9 @@ function syncForm() {
   $("from").value = current.from.length === 10 ? current.from : "";
   $("to").value = current.to.length === 10 ? current.to : "";
   $("sort").value = current.sort;
+  $("interval").value = current.interval;
+  $("compare").value = current.compare.join("; ");
+  $("normalize").checked = current.normalize;
   document.title = current.q ? current.q + " — Gazette" : "Gazette — news search";
 }
 
@@ -71,6 +78,8 @@ async function run(focusResults) {
     return;
   }
   const params = stateToParams(current);
+  runTimeline(seq, new URLSearchParams(params));
+  for (const key of ["interval", "compare", "normalize"]) params.delete(key);
   params.set("limit", String(PAGE_SIZE));
   params.set("facets", "source,section,year");
   $("status").textContent = "Searching…";
@@ -85,6 +94,26 @@ async function run(focusResults) {
   if (seq !== requestSeq) return;
   render(answer);
   if (focusResults) $("results").focus();
+}
+
+// The timeline of the same search (its query, filters and dates) over the whole match set,
+// asked for alongside the results; /api/timeline takes the same parameters.
+async function runTimeline(seq, params) {
+  params.delete("offset");
+  params.delete("sort");
+  if (!params.has("interval")) params.set("interval", "auto");
+  let answer = null;
+  try {
+    const res = await fetch("/api/timeline?" + params.toString());
+    if (res.ok) answer = await res.json();
+  } catch (e) {
+    answer = null;  // the results still show; the chart is an extra
+  }
+  if (seq !== requestSeq) return;
+  const drawn = answer !== null && renderTimeline($("timeline"), answer.timeline, (point) =>
+    go({ ...current, from: point.start, to: point.end, offset: 0 }, { focusResults: true }));
+  $("timeline-box").hidden = !drawn;
+  $("timeline-box").dataset.state = drawn ? "drawn" : "empty";
 }
 
 function render(answer) {
@@ -218,6 +247,12 @@ $("sort").addEventListener("change", () => go({ ...current, sort: $("sort").valu
 for (const id of ["from", "to"]) {
   $(id).addEventListener("change", () => go({ ...current, [id]: $(id).value, offset: 0 }));
 }
+$("interval").addEventListener("change", () => go({ ...current, interval: $("interval").value }));
+$("normalize").addEventListener("change", () => go({ ...current, normalize: $("normalize").checked }));
+$("compare").addEventListener("change", () => {
+  const queries = $("compare").value.split(";").map((q) => q.trim()).filter(Boolean);
+  go({ ...current, compare: queries });
+});
 $("prev").addEventListener("click", () => page(-1));
 $("next").addEventListener("click", () => page(1));
 $("corrected-link").addEventListener("click", (event) => {
