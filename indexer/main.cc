@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/cli/program_options.h"
+#include "common/database_error.h"
 #include "common/errors.h"
 #include "indexer/alerts/alert_options.h"
 #include "indexer/bulk/delete_articles.h"
@@ -118,14 +119,20 @@ int run(int argc, char** argv) {
     setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0);
     std::unique_ptr<AlertRun> alerts = alerts_from_options(vm);
     command.listener = alerts.get();
-    int status = run_index(command);
-    if (alerts && !command.quiet) {
-        std::cerr << "alerts: " << alerts->queries() << " standing queries, "
-                  << alerts->stats().emitted << " alerts emitted ("
-                  << alerts->stats().reemitted << " left over from an interrupted run), "
-                  << alerts->stats().suppressed << " matches had fired before\n";
+    try {
+        int status = run_index(command);
+        if (alerts && !command.quiet) {
+            std::cerr << "alerts: " << alerts->queries() << " standing queries, "
+                      << alerts->stats().emitted << " alerts emitted ("
+                      << alerts->stats().reemitted << " left over from an interrupted run), "
+                      << alerts->stats().suppressed << " matches had fired before\n";
+        }
+        return status;
+    } catch (const Xapian::DatabaseLockError&) {
+        throw;  // has its own message below
+    } catch (const Xapian::Error& e) {
+        throw DatabaseFailure(e, command.db_path);  // names the database and the reason
     }
-    return status;
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ const cli::ProgramInfo kInfo{
     "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
     "  gazette-search --db news.db --sort newest --source BBC --section business\n"
     "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
+    "  gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
     "  gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
     "  gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n"
     "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
@@ -84,6 +85,14 @@ void add_request_options(po::options_description& search, po::options_descriptio
                                " is VALUE (whole value, any case; repeat for any of several)")
                                   .c_str());
     }
+    // clang-format off
+    search.add_options()
+        ("no-collapse", "show every copy of a story (by default near-duplicates are one result, \"N similar\")")
+        ("show-duplicates", "list the ids of the near-duplicates folded into each result")
+        ("auto-correct", "when a query finds nothing, search for its spelling correction instead")
+        ("like", po::value<std::string>()->value_name("ID"), "find the articles most related to the article ID (no query words)")
+        ("explain", "with --like: print the terms the related query was made of");
+    // clang-format on
 }
 
 SearchRequest request_from_options(const po::variables_map& vm) {
@@ -94,6 +103,11 @@ SearchRequest request_from_options(const po::variables_map& vm) {
     }
     if (vm.count("exact-total")) request.exact_total = true;
     if (vm.count("no-snippets")) request.snippets = false;
+    if (vm.count("no-collapse")) request.collapse = false;
+    if (vm.count("show-duplicates")) request.show_duplicates = true;
+    if (vm.count("auto-correct")) request.auto_correct = true;
+    if (vm.count("explain")) request.explain = true;
+    if (vm.count("like")) set_request_option(request, "like", vm["like"].as<std::string>());
     for (const auto& name : filter_field_names()) {
         if (!vm.count(name)) continue;
         for (const auto& value : vm[name].as<std::vector<std::string>>()) {
@@ -182,7 +196,7 @@ int run(int argc, char** argv) {
             query += word;
         }
     }
-    if (query.empty() && command.request.filters.empty()) {
+    if (query.empty() && command.request.filters.empty() && command.request.like.empty()) {
         throw UsageError("no query given (give words, or filters such as --source to browse)");
     }
     command.request.query = query;

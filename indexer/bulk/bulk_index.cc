@@ -32,6 +32,19 @@ std::uintmax_t size_on_disk(const fs::path& dir) {
     return total;
 }
 
+// Deletes a scratch folder so that a run killed while deleting it never leaves a folder that
+// looks like an interrupted run with some of its shards half gone: it is first renamed
+// (atomic), then deleted; a leftover renamed folder is deleted by the next run.
+void discard_work_folder(const fs::path& work) {
+    fs::path doomed = work.string() + ".discarded";
+    fs::remove_all(doomed);
+    std::error_code ec;
+    if (fs::exists(work, ec)) {
+        fs::rename(work, doomed);
+        fs::remove_all(doomed);
+    }
+}
+
 Xapian::doccount documents_in(const std::string& path) {
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -54,13 +67,22 @@ std::vector<std::string> existing_shards(const fs::path& work) {
 std::optional<RunPosition> resume_position(const std::vector<std::string>& dbs,
                                            const std::string& plan_id) {
     std::optional<RunPosition> least;
+    bool any_position = false;
     for (const auto& path : dbs) {
-        auto p = decode_position(Xapian::Database(path).get_metadata(kProgressKey), plan_id);
+        Xapian::Database db(path);
+        std::string value = db.get_metadata(kProgressKey);
+        // A writer killed before its first commit left an empty database: it resumes from the
+        // start, like a writer whose first batch had not been sent.
+        auto p = value.empty() && db.get_doccount() == 0 ? std::optional<RunPosition>(RunPosition{})
+                                                         : decode_position(value, plan_id);
         if (!p)
             return std::nullopt;
+        any_position = any_position || !value.empty();
         if (!least || *p < *least)
             least = p;
     }
+    if (!any_position)
+        return std::nullopt;  // nothing was committed: a fresh run, not a resumed one
     return least;
 }
 
@@ -114,9 +136,14 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
             w.roles.assign(scratch.size(), WriterRole::kShard);
             return w;
         }
+        // Shards without a position may belong to a run still writing its first batch: make
+        // sure no writer holds them (DatabaseLockError, "locked by another writer") before
+        // deleting them under its feet.
+        for (const auto& s : scratch)
+            Xapian::WritableDatabase(s, Xapian::DB_OPEN).close();
         std::cerr << "gazette-index: note: discarding " << w.work.string()
                   << ", left by an interrupted run of other inputs\n";
-        fs::remove_all(w.work);
+        discard_work_folder(w.work);
     }
     if (documents_in(o.db_path) > 0) {
         auto p = resume_position({o.db_path}, plan_id);  // an interrupted in-place run
@@ -144,6 +171,8 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
 
 BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     BulkResult result;
+    recover_interrupted_swap(o.db_path);
+    fs::remove_all(o.db_path + ".gazette-work.discarded");  // a deletion that was cut short
     InputPlan plan = full_plan;
     if (o.update && documents_in(o.db_path) > 0) {
         Xapian::Database target(o.db_path);
@@ -219,7 +248,7 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
             MergeResult merged = merge_shards(w.dbs, o.db_path);
             result.replaced += merged.replaced;
             result.added -= std::min(result.added, merged.replaced);
-            fs::remove_all(w.work);
+            discard_work_folder(w.work);
             break;
         }
         case WriteMode::kSharded:

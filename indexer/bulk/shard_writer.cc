@@ -3,6 +3,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/schema.h"
+#include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
@@ -32,6 +33,7 @@ void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& pat
 
 ShardWriter::ShardWriter(const std::string& path, WriterRole role)
     : db_(path, Xapian::DB_CREATE_OR_OPEN | (role == WriterRole::kShard ? Xapian::DB_NO_SYNC : 0)),
+      path_(path),
       role_(role),
       builder_(role == WriterRole::kInPlace ? &db_ : nullptr),
       queue_(kQueueCapacity) {
@@ -64,6 +66,7 @@ void ShardWriter::run() {
                 try {
                     // The position goes into the same commit as the documents it covers, so
                     // after a crash the database says exactly how far it got.
+                    require_free_space(path_, kCommitReserveBytes);
                     db_.set_metadata(kProgressKey, commit->position);
                     for (const auto& [key, value] : commit->metadata)
                         db_.set_metadata(key, value);
@@ -86,6 +89,9 @@ void ShardWriter::run() {
         if (failed_)
             continue;  // keep draining so the reader never blocks on a dead writer
         try {
+            // Xapian writes blocks while documents are added, not only at commit; stopping
+            // before the disk is full keeps its out-of-space paths (which can abort) unreached.
+            require_free_space(path_, kCommitReserveBytes);
             const Article& article = std::get<Article>(task);
             std::string term = id_term(article.id);
             Xapian::Document doc = builder_.build(article);

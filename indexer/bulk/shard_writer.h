@@ -65,6 +65,7 @@ class ShardWriter {
     void run();
 
     Xapian::WritableDatabase db_;
+    std::string path_;
     WriterRole role_;
     DocumentBuilder builder_;
     WorkQueue<WriterTask> queue_;
