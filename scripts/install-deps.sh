@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gazette needs, only those missing; quick when all are there.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds the peers the benchmarks compare with)
+# Usage: scripts/install-deps.sh [--bench | --fuzz]   (--bench adds the peers the benchmarks
+# compare with, --fuzz the clang that builds the fuzz targets)
 # The one list of dependencies: README.md "Dependencies" explains each.
 set -euo pipefail
 
@@ -21,6 +22,9 @@ packages=(
 )
 if [ "${1:-}" = "--bench" ]; then
     packages+=(xapian-omega sqlite3 wrk hyperfine)
+fi
+if [ "${1:-}" = "--fuzz" ]; then
+    packages+=(clang)  # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
 fi
 
 missing=()
