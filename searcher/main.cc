@@ -67,6 +67,11 @@ void add_request_options(po::options_description& search, po::options_descriptio
          "how plain words combine: or (ranked, any word) or and (all words)")
         ("stem-lang", po::value<std::string>()->value_name("CODE"),
          "language of the query words for stemming (ISO 639-1; default: the one --lang filter, else en)")
+        ("bm25-k1", po::value<double>()->value_name("K1"), "BM25 term-frequency saturation (default 1; README \"Relevance\")")
+        ("bm25-b", po::value<double>()->value_name("B"), "BM25 length normalisation, 0..1 (default 0.5)")
+        ("expand", po::value<unsigned>()->value_name("N"), "add N terms from the top results to the query (pseudo-relevance feedback: reorders the matches, adds none; default 0 = off)")
+        ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")
+        ("expand-weight", po::value<double>()->value_name("W"), "with --expand: weight of the added terms (default 0.2)")
         ("debug-query", "print the parsed query (Xapian's description) to stderr")
         ("allow-partial", "if a shard cannot be reached, answer from the others and say which are missing")
         ("connect-timeout", po::value<unsigned>()->default_value(2000)->value_name("MS"),
@@ -140,6 +145,12 @@ QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest
         throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
                          options.stem_language + "\"");
     }
+    if (vm.count("bm25-k1")) options.ranking.bm25_k1 = vm["bm25-k1"].as<double>();
+    if (vm.count("bm25-b")) options.ranking.bm25_b = vm["bm25-b"].as<double>();
+    if (vm.count("expand")) options.ranking.expand_terms = vm["expand"].as<unsigned>();
+    if (vm.count("expand-docs")) options.ranking.expand_docs = vm["expand-docs"].as<unsigned>();
+    if (vm.count("expand-weight")) options.ranking.expand_weight = vm["expand-weight"].as<double>();
+    validate_ranking(options.ranking);
     return options;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/text/name_folding.h"
+#include "searcher/ranking.h"
 
 namespace gazette {
 
@@ -24,6 +25,8 @@ struct QueryOptions {
     // Plain query words also find their spellings in other scripts and romanisations
     // (docs/name-variants.md).
     bool name_variants = true;
+    // BM25 parameters and query expansion; used by the Searcher, not the parser.
+    RankingOptions ranking;
     // Where spelling suggestions come from when the searched databases cannot give them:
     // Xapian 1.4 has no spelling data on remote shards, so a local lexicon stands in
     // (indexer/bulk/sharded_database.h). Unset: the searched databases themselves.

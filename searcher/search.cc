@@ -10,6 +10,7 @@
 #include "searcher/database_set.h"
 #include "searcher/filters.h"
 #include "searcher/duplicates.h"
+#include "searcher/ranking.h"
 #include "searcher/recency.h"
 #include "searcher/related_articles.h"
 #include "searcher/request_options.h"
@@ -55,7 +56,10 @@ Xapian::Database open_databases(const std::vector<std::string>& paths) {
 }
 
 Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
-    : db_(std::move(db)), builder_(db_, options), time_limit_seconds_(options.time_limit_seconds) {}
+    : db_(std::move(db)), builder_(db_, options), time_limit_seconds_(options.time_limit_seconds),
+      ranking_(options.ranking) {
+    validate_ranking(ranking_);
+}
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
     ParsedQuery parsed;
@@ -66,6 +70,11 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
         parsed.query = related_query(db_, request.like).query;
     }
     Xapian::Query query = apply_filters(parsed.query, request.filters);
+    // Pseudo-relevance feedback (--expand): reorders the query's matches, adds none.
+    bool ranked = request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency;
+    if (ranking_.expand_terms > 0 && ranked && !query.empty()) {
+        query = apply_filters(expand_with_feedback(db_, parsed.query, ranking_), request.filters);
+    }
     if (request.sort == SortOrder::kRecency && !query.empty()) {
         Xapian::Query boost = recency_.get(db_, request.recency);
         if (!boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
@@ -86,7 +95,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     FacetCollector facets(request.facets, request.facet_size);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(bm25_weight(ranking_));
     apply_collapse(enquire, request);
     apply_result_order(enquire, request.sort);
     facets.attach(enquire);

@@ -82,6 +82,7 @@ private:
     QueryBuilder builder_;
     RecencyQueryCache recency_;
     double time_limit_seconds_ = 0;
+    RankingOptions ranking_;
 };
 
 }  // namespace gazette

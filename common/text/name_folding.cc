@@ -154,6 +154,11 @@ NameFolder::~NameFolder() = default;
 
 const std::vector<std::string>& NameFolder::fold(std::string_view word) {
     scratch_.clear();
+    // Numbers and codes (0.001, 1980s, b747) are not names; their keys would only drop the
+    // punctuation, and were 1 in 3 folded terms on Reuters.
+    for (char c : word) {
+        if (c >= '0' && c <= '9') return scratch_;
+    }
     if (is_ascii(word)) {
         // The common case, and no ICU needed: ASCII is already its own romanisation.
         std::string key = name_skeleton(ascii_alnum(word));

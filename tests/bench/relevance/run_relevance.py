@@ -96,7 +96,8 @@ def search(bin_dir: Path, db: Path, variant_args, queries: dict, limit: int) -> 
     """Runs every query; returns {"rankings": {qid: [docid]}, "errors": {qid: msg}, ...}."""
     qids = list(queries)
     sent = {q: neutralise(queries[q]) for q in qids}
-    stdin = "".join(json.dumps({"query": sent[q], "limit": limit}) + "\n" for q in qids)
+    # No snippets: they do not change the ranking, and 1,000 per query is most of the time.
+    stdin = "".join(json.dumps({"query": sent[q], "limit": limit, "snippets": False}) + "\n" for q in qids)
     cmd = [str(bin_dir / "gazette-search"), "--db", str(db), "--jsonl", "--limit", str(limit),
            *variant_args]
     t0 = time.monotonic()
@@ -128,6 +129,47 @@ def search(bin_dir: Path, db: Path, variant_args, queries: dict, limit: int) -> 
     return {"rankings": rankings, "errors": errors, "zero_results": zero, "seconds": took,
             "rc": proc.returncode, "extra_lines": max(extra, 0),
             "stderr": proc.stderr.strip()[:2000], "estimated_totals": totals}
+
+
+BASELINE = "xapian"  # the plain-Xapian baseline's column (relevance-baseline)
+
+
+def run_baseline(bin_dir: Path, work: Path, name: str, jsonl: Path, queries: dict, limit: int) -> dict:
+    """Plain Xapian (plain_xapian_baseline.cc) on the same documents and query words."""
+    qfile = work / f"{name}.queries.jsonl"
+    with qfile.open("w", encoding="utf-8") as f:
+        for qid, text in queries.items():
+            f.write(json.dumps({"qid": qid, "query": neutralise(text)}) + "\n")
+    t0 = time.monotonic()
+    proc = subprocess.run([str(bin_dir / "relevance-baseline"), str(jsonl), str(qfile), str(limit)],
+                          capture_output=True, text=True)
+    took = time.monotonic() - t0
+    if proc.returncode != 0:
+        return {"rankings": {}, "errors": {q: f"relevance-baseline failed: {proc.stderr[:300]}" for q in queries},
+                "zero_results": [], "seconds": took, "rc": proc.returncode, "extra_lines": 0,
+                "stderr": proc.stderr[:2000], "estimated_totals": {}}
+    rankings = json.loads(proc.stdout)
+    return {"rankings": rankings, "errors": {}, "zero_results": [q for q, r in rankings.items() if not r],
+            "seconds": took, "rc": 0, "extra_lines": 0, "stderr": "", "estimated_totals": {}}
+
+
+def cross_check(bin_dir: Path, rankings: dict, qrels: dict, per_query: dict) -> str:
+    """Scores the run again with the C++ metrics module; "" when both agree on every query."""
+    tool = bin_dir / "relevance-metrics"
+    if not os.access(tool, os.X_OK):
+        return ""
+    payload = json.dumps({"run": rankings, "qrels": qrels})
+    proc = subprocess.run([str(tool)], input=payload, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return f"relevance-metrics failed: {proc.stderr[:300]}"
+    cpp = json.loads(proc.stdout)
+    if set(cpp) != set(per_query):
+        return f"C++ scored queries {sorted(set(cpp) ^ set(per_query))[:5]} differently"
+    for qid, scores in per_query.items():
+        for key, value in scores.items():
+            if abs(cpp[qid][key] - value) > 1e-9:
+                return f"query {qid} {key}: Python {value} vs C++ {cpp[qid][key]}"
+    return ""
 
 
 def parse_variants(selected: str, defined: list) -> dict:
@@ -179,6 +221,8 @@ def markdown_table(report: dict, variants: list) -> str:
 def run(args) -> int:
     t_start = time.monotonic()
     variants = parse_variants(args.variants, args.variant)
+    if args.baseline and os.access(Path(args.gazette_bin) / "relevance-baseline", os.X_OK):
+        variants = {BASELINE: [], **variants}
     names = [c.strip() for c in args.collections.split(",") if c.strip()]
     bin_dir = Path(args.gazette_bin)
     for tool in ("gazette-index", "gazette-search"):
@@ -225,13 +269,18 @@ def run(args) -> int:
                 "validation": validation, "variants": {},
             }
             for vname, vargs in variants.items():
-                if idx["ok"]:
+                if vname == BASELINE:
+                    res = run_baseline(bin_dir, work, name, jsonl, coll.queries, args.limit)
+                elif idx["ok"]:
                     res = search(bin_dir, db, vargs, coll.queries, args.limit)
                 else:
                     res = {"rankings": {}, "errors": {q: "index failed" for q in coll.queries},
                            "zero_results": [], "seconds": 0.0, "rc": None, "extra_lines": 0,
                            "stderr": "", "estimated_totals": {}}
                 ev = metrics.evaluate(res["rankings"], coll.qrels, K)
+                mismatch = cross_check(bin_dir, res["rankings"], coll.qrels, ev["per_query"])
+                if mismatch:
+                    problems.append(f"{name}/{vname}: Python and C++ metrics disagree: {mismatch}")
                 judged_errors = [q for q in res["errors"] if q in ev["per_query"]]
                 judged_zero = [q for q in res["zero_results"] if q in ev["per_query"]]
                 entry["variants"][vname] = {
@@ -306,6 +355,8 @@ def main(argv=None) -> int:
     ap.add_argument("--variant", action="append", default=[], metavar="NAME=ARGS",
                     help="define (and run) a variant: extra gazette-search arguments, "
                          "e.g. 'and-fr=--default-op and --lang fr'; repeatable")
+    ap.add_argument("--no-baseline", dest="baseline", action="store_false",
+                    help=f"leave out the plain-Xapian baseline (column {BASELINE!r}, relevance-baseline)")
     ap.add_argument("--gazette-bin", default=str(REPO_ROOT / "build" / "bin"),
                     help="folder holding gazette-index and gazette-search (default: repo_root/build/bin)")
     ap.add_argument("--corpus", default=None,
