@@ -7,6 +7,7 @@
 
 #include "common/errors.h"
 #include "indexer/bulk/file_state.h"
+#include "indexer/bulk/free_space.h"
 #include "indexer/bulk/shard_merge.h"
 #include "indexer/bulk/shard_writer.h"
 #include "indexer/bulk/sharded_database.h"
@@ -196,9 +197,12 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     }
     WritePlan w = plan_writes(o, plan_id, input_bytes, result);
 
+    // Every writer may commit a batch at the same moment on the same disk.
+    std::uintmax_t reserve =
+        kCommitReserveBytes + kIndexBytesPerTextByte * o.batch_bytes * w.dbs.size();
     std::vector<std::unique_ptr<ShardWriter>> writers;
     for (std::size_t i = 0; i < w.dbs.size(); ++i) {
-        writers.push_back(std::make_unique<ShardWriter>(w.dbs[i], w.roles[i]));
+        writers.push_back(std::make_unique<ShardWriter>(w.dbs[i], w.roles[i], reserve));
     }
     std::vector<ShardWriter*> raw;
     for (auto& writer : writers) {

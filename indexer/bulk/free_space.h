@@ -15,6 +15,13 @@ namespace gazette {
 // fill the disk in between): docs/reliability.md says what is left.
 inline constexpr std::uintmax_t kCommitReserveBytes = 4ull << 20;
 
+// Extra room per byte of a batch's text, for every writer (writers commit together): with
+// only kCommitReserveBytes, libxapian still aborted on a full 16 MB tmpfs in one CI dry run
+// of tests/e2e/disk_full_test.py (two writers committing at once). A whole compacted index
+// is about 5.5 bytes per byte of text on Reuters, but a commit writes only the blocks the
+// batch changes; 2 is a margin chosen without a measurement of a commit's peak, not a bound.
+inline constexpr std::uintmax_t kIndexBytesPerTextByte = 2;
+
 // Throws std::runtime_error naming `path` and the space free when the filesystem holding it
 // has less than `bytes` available.
 void require_free_space(const std::string& path, std::uintmax_t bytes);

@@ -31,10 +31,11 @@ void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& pat
     }
 }
 
-ShardWriter::ShardWriter(const std::string& path, WriterRole role)
+ShardWriter::ShardWriter(const std::string& path, WriterRole role, std::uintmax_t reserve_bytes)
     : db_(path, Xapian::DB_CREATE_OR_OPEN | (role == WriterRole::kShard ? Xapian::DB_NO_SYNC : 0)),
       path_(path),
       role_(role),
+      reserve_bytes_(reserve_bytes),
       builder_(role == WriterRole::kInPlace ? &db_ : nullptr),
       queue_(kQueueCapacity) {
     check_or_record_schema(db_, path);
@@ -66,7 +67,7 @@ void ShardWriter::run() {
                 try {
                     // The position goes into the same commit as the documents it covers, so
                     // after a crash the database says exactly how far it got.
-                    require_free_space(path_, kCommitReserveBytes);
+                    require_free_space(path_, reserve_bytes_);
                     db_.set_metadata(kProgressKey, commit->position);
                     for (const auto& [key, value] : commit->metadata)
                         db_.set_metadata(key, value);
@@ -91,7 +92,7 @@ void ShardWriter::run() {
         try {
             // Xapian writes blocks while documents are added, not only at commit; stopping
             // before the disk is full keeps its out-of-space paths (which can abort) unreached.
-            require_free_space(path_, kCommitReserveBytes);
+            require_free_space(path_, reserve_bytes_);
             const Article& article = std::get<Article>(task);
             std::string term = id_term(article.id);
             Xapian::Document doc = builder_.build(article);

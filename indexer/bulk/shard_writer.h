@@ -15,15 +15,16 @@
 
 #include "common/article.h"
 #include "indexer/bulk/batch_listener.h"
+#include "indexer/bulk/free_space.h"
 #include "indexer/bulk/work_queue.h"
 #include "indexer/document_builder.h"
 
 namespace gazette {
 
 struct CommitAt {
-    std::string position;  // encoded RunPosition stored with the commit ("" clears it)
-    bool last = false;     // the writer stops after this commit
-    CommitMetadata metadata;              // set in the same commit (batch_listener.h)
+    std::string position;     // encoded RunPosition stored with the commit ("" clears it)
+    bool last = false;        // the writer stops after this commit
+    CommitMetadata metadata;  // set in the same commit (batch_listener.h)
     std::shared_ptr<CommitBarrier> done;  // told when the commit is durable (or failed)
 };
 
@@ -48,7 +49,10 @@ class ShardWriter {
   public:
     // Opens or creates the database at `path` and checks (or records) the schema version.
     // Throws like Xapian::WritableDatabase does (DatabaseLockError when another writer has it).
-    ShardWriter(const std::string& path, WriterRole role);
+    // `reserve_bytes`: free space the filesystem must keep before each document and commit
+    // (free_space.h): at least a commit's worth of blocks for every writer sharing the disk.
+    ShardWriter(const std::string& path, WriterRole role,
+                std::uintmax_t reserve_bytes = kCommitReserveBytes);
     ~ShardWriter();
 
     void start();
@@ -67,6 +71,7 @@ class ShardWriter {
     Xapian::WritableDatabase db_;
     std::string path_;
     WriterRole role_;
+    std::uintmax_t reserve_bytes_;
     DocumentBuilder builder_;
     WorkQueue<WriterTask> queue_;
     WriterStats stats_;
