@@ -63,13 +63,16 @@ struct OpenSearch {
 
 // Facets over list fields count with our own match spy, which xapian-tcpsrv cannot run.
 void check_facets_for_remote(const SearchRequest& request, bool any_remote) {
-    if (!any_remote) return;
+    if (!any_remote)
+        return;
     for (const auto& name : request.facets) {
         const FieldSpec* field = find_field(name);
         if (field && field->is_list) {
-            throw UsageError("the " + name + " facet is not available on remote shards (Xapian 1.4's "
-                             "xapian-tcpsrv cannot run the counter for list fields); source, section, "
-                             "lang, year and month are");
+            throw UsageError(
+                "the " + name +
+                " facet is not available on remote shards (Xapian 1.4's "
+                "xapian-tcpsrv cannot run the counter for list fields); source, section, "
+                "lang, year and month are");
         }
     }
 }
@@ -88,13 +91,23 @@ SearchResults search_with_shards(const SearchCommand& command, OpenSearch& open,
                                  std::unique_ptr<Searcher>& searcher,
                                  const SearchRequest& request) {
     check_facets_for_remote(request, open.set.any_remote);
-    try {
-        SearchResults results = searcher->search(request);
-        results.missing_shards = open.set.missing;
-        return results;
-    } catch (const Xapian::NetworkError&) {
-        if (!command.shards.allow_partial)
-            throw;
+    // An indexer committing while we read can discard the revision we hold
+    // (DatabaseModifiedError): reopen at the newest commit and search again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            SearchResults results = searcher->search(request);
+            results.missing_shards = open.set.missing;
+            return results;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 4)
+                throw;
+            open.set.db.reopen();
+            searcher = std::make_unique<Searcher>(open.set.db, open.options);
+        } catch (const Xapian::NetworkError&) {
+            if (!command.shards.allow_partial)
+                throw;
+            break;
+        }
     }
     open = open_search(command);
     searcher = std::make_unique<Searcher>(open.set.db, open.options);
@@ -135,7 +148,19 @@ int jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream&
 }  // namespace
 
 int run_single_search(const SearchCommand& command) {
-    return naming_databases(command, [&] { return single_search(command); });
+    return naming_databases(command, [&] {
+        // Opening, checking the schema and searching read one revision; an indexer that
+        // commits twice meanwhile discards it (DatabaseModifiedError). Nothing has been
+        // printed yet then, so the whole search starts again at the newest commit.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return single_search(command);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= 4)
+                    throw;
+            }
+        }
+    });
 }
 
 int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream& out) {
@@ -175,8 +200,6 @@ int jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream&
             out << results_to_json(search_with_shards(command, open, searcher, request)) << "\n";
         } catch (const UsageError& e) {
             out << error_to_json(query, e.what()) << "\n";
-        } catch (const Xapian::DatabaseModifiedError&) {
-            throw;  // the caller reopens; answering from a stale view would be wrong
         } catch (const Xapian::Error& e) {
             out << error_to_json(query, e.get_type() + std::string(": ") + e.get_msg()) << "\n";
         }
