@@ -123,6 +123,10 @@ json parse_lenient(std::string text) {
     if (start == std::string::npos)
         return json();
     auto end = text.find_last_of("}]");
+    // "} {" has its last closer before its first opener: no JSON value to parse, and
+    // a reversed iterator range would read outside the string (found by fuzz_html).
+    if (end == std::string::npos || end < start)
+        return json();
     return json::parse(text.begin() + static_cast<long>(start),
                        text.begin() + static_cast<long>(end) + 1, nullptr,
                        /*allow_exceptions=*/false);

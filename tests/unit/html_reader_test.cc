@@ -209,6 +209,19 @@ TEST(HtmlReader, APageWithoutTextIsRejected) {
     EXPECT_EQ(sink.rejects[0].where, "page.html");
 }
 
+// fuzz_html found this: a closer before the first opener once made a reversed range that
+// read past the end of the script text. Under ASan (GAZETTE_SANITIZE) it would abort.
+TEST(HtmlReader, JsonLdWithItsLastCloserBeforeItsFirstOpenerIsIgnored) {
+    auto sink = read_page(
+        "<html><head><title>Closers first</title>"
+        "<script type=\"application/ld+json\">] {\"headline\": \"" +
+        std::string(200, 'x') +
+        "</script></head>"
+        "<body><p>The text is still indexed.</p></body></html>");
+    ASSERT_EQ(sink.articles.size(), 1u);
+    EXPECT_EQ(sink.articles[0].title, "Closers first");
+}
+
 TEST(HtmlReader, DeepNestingDoesNotCrash) {
     std::string html = "<body>";
     for (int i = 0; i < 5000; ++i)
