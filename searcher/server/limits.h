@@ -15,9 +15,17 @@ struct Limits {
     double time_budget_seconds = 2.0;
     // Connections accepted while this many wait for a worker are answered 503 at once.
     std::size_t max_queued_connections = 64;
-    // Seconds a connection may stay idle (keep-alive), or take to send a request or read the
-    // answer, before the server closes it.
+    // Seconds a connection may stay idle (keep-alive, or between two bytes of a request or of
+    // the answer being read) before the server closes it.
     int idle_timeout_seconds = 5;
+    // Milliseconds a request may take to arrive whole (request line, headers, body), counted
+    // from accept or from the previous answer: later is 408 and the connection is closed.
+    // The same bounds the client's reading of one answer. Slow clients (slowloris) wait
+    // without a thread (WaitingRoom), so this bounds their sockets, not the workers.
+    long long request_timeout_ms = 10'000;
+    // Connections waiting for a request at once (slow senders and idle keep-alive ones). A
+    // new connection that would be one more is answered 503; keep it under `ulimit -n`.
+    std::size_t max_waiting_connections = 1000;
     // Requests served on one keep-alive connection before the server closes it, so that a
     // few busy clients cannot keep every worker to themselves.
     std::size_t keep_alive_max_requests = 100;

@@ -11,7 +11,6 @@
 
 #include "common/errors.h"
 #include "searcher/result_format.h"
-#include "searcher/timeline_format.h"
 #include "searcher/server/access_log.h"
 #include "searcher/server/api_error.h"
 #include "searcher/server/api_request.h"
@@ -19,6 +18,7 @@
 #include "searcher/server/static_assets.h"
 #include "searcher/server/suggest.h"
 #include "searcher/server/worker_pool.h"
+#include "searcher/timeline_format.h"
 
 namespace gazette::server {
 namespace {
@@ -153,35 +153,41 @@ void install_page(httplib::Server& http) {
 }
 
 // Sheds connections that came in over the queue limit, refuses methods other than GET and
-// HEAD, and notes when the request started, for the access log and the latency histogram.
+// HEAD and request bodies, and notes when the request started, for the access log and the
+// latency histogram. Each refusal comes before any body is read, so the connection is closed
+// after it (close_after_answer): what the client sent next would not be a request.
 void install_wrappers(httplib::Server& http, const ServerConfig& config, Metrics& metrics) {
     http.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
         WorkerContext* context = WorkerPool::current();
         if (context)
             context->request_start = std::chrono::steady_clock::now();
-        if (context && context->shed) {
-            set_error(res, 503,
-                      "overloaded: more than " +
-                          std::to_string(config.limits.max_queued_connections) +
-                          " connections are waiting; try again shortly");
+        auto refuse = [&](int status, const std::string& message) {
+            set_error(res, status, message);
             res.set_header("Connection", "close");
-            res.set_header("Retry-After", "1");
+            if (context)
+                context->close_after_answer = true;
             return httplib::Server::HandlerResponse::Handled;
+        };
+        if (context && context->shed) {
+            res.set_header("Retry-After", "1");
+            return refuse(503, "overloaded: more than " +
+                                   std::to_string(config.limits.max_queued_connections) +
+                                   " connections are waiting; try again shortly");
+        }
+        auto length = req.get_header_value<std::uint64_t>("Content-Length");
+        if (length > config.limits.max_body_bytes) {
+            return refuse(413, "request body of " + std::to_string(length) +
+                                   " bytes; the limit is " +
+                                   std::to_string(config.limits.max_body_bytes));
         }
         if (req.method != "GET" && req.method != "HEAD") {
-            // Answered before any body is read, so the connection is closed after the answer.
-            auto length = req.get_header_value<std::uint64_t>("Content-Length");
-            if (length > config.limits.max_body_bytes) {
-                set_error(res, 413,
-                          "request body of " + std::to_string(length) + " bytes; the limit is " +
-                              std::to_string(config.limits.max_body_bytes));
-            } else {
-                set_error(res, 405, default_message(405));
-                res.set_header("Allow", "GET, HEAD");
-            }
-            res.set_header("Connection", "close");
-            return httplib::Server::HandlerResponse::Handled;
+            res.set_header("Allow", "GET, HEAD");
+            return refuse(405, default_message(405));
         }
+        // A chunked body could trickle in for as long as the client likes; the API has no use
+        // for a body, so it is refused unread.
+        if (req.has_header("Transfer-Encoding"))
+            return refuse(400, "a chunked request body is not accepted (the API is GET only)");
         return httplib::Server::HandlerResponse::Unhandled;
     });
     // httplib's own errors (unknown path, a body or URI too long, a malformed request) come

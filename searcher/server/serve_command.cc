@@ -44,7 +44,11 @@ int run_serve(int argc, char** argv) {
         ("max-queue", po::value<std::size_t>()->default_value(config.limits.max_queued_connections)->value_name("N"),
          "connections waiting for a worker beyond which new ones are answered 503")
         ("idle-timeout", po::value<int>()->default_value(config.limits.idle_timeout_seconds)->value_name("SECONDS"),
-         "close a connection idle (or sending a request, or reading an answer) this long")
+         "close a connection idle this long (keep-alive, or between two bytes of a request or an answer)")
+        ("request-timeout", po::value<double>()->default_value(config.limits.request_timeout_ms / 1000.0)->value_name("SECONDS"),
+         "a request must arrive whole within this long (else 408 and closed); also the time to read one answer")
+        ("max-waiting", po::value<std::size_t>()->default_value(config.limits.max_waiting_connections)->value_name("N"),
+         "connections waiting for their request at once (slow or idle clients); a new one beyond it is answered 503")
         ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
          "how often each worker checks the database for new commits")
         ("lexicon", po::value<std::string>()->value_name("DB"),
@@ -57,7 +61,8 @@ int run_serve(int argc, char** argv) {
         return exit_status::kOk;
     }
     config.db_paths = cli::database_paths(vm);
-    if (vm.count("lexicon")) config.shards.lexicon = vm["lexicon"].as<std::string>();
+    if (vm.count("lexicon"))
+        config.shards.lexicon = vm["lexicon"].as<std::string>();
     config.listen = server::parse_listen_address(vm["listen"].as<std::string>());
     config.threads = vm["threads"].as<std::size_t>();
     if (config.threads == 0 || config.threads > 1024) {
@@ -74,6 +79,14 @@ int run_serve(int argc, char** argv) {
     config.limits.idle_timeout_seconds = vm["idle-timeout"].as<int>();
     if (config.limits.idle_timeout_seconds < 1)
         throw UsageError("--idle-timeout must be at least 1");
+    double request_timeout = vm["request-timeout"].as<double>();
+    if (!(request_timeout >= 0.1) || !(request_timeout <= 86400)) {
+        throw UsageError("--request-timeout must be between 0.1 and 86400 seconds");
+    }
+    config.limits.request_timeout_ms = std::llround(request_timeout * 1000);
+    config.limits.max_waiting_connections = vm["max-waiting"].as<std::size_t>();
+    if (config.limits.max_waiting_connections == 0)
+        throw UsageError("--max-waiting must be at least 1");
     double reopen = vm["reopen-interval"].as<double>();
     if (!(reopen >= 0) || !std::isfinite(reopen)) {
         throw UsageError("--reopen-interval must be a number of seconds");

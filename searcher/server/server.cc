@@ -10,25 +10,19 @@
 #include <thread>
 
 #include "searcher/search.h"
+#include "searcher/server/http_server.h"
 #include "searcher/server/metrics.h"
 #include "searcher/server/routes.h"
-#include "searcher/server/worker_pool.h"
 
 namespace gazette::server {
 namespace {
 
+// Threads, time limits and the waiting room are HttpServer's (http_server.h); these are the
+// settings httplib still reads itself.
 void configure(httplib::Server& http, const ServerConfig& config, Metrics& metrics) {
     const Limits& limits = config.limits;
-    http.new_task_queue = [&config, &metrics] {
-        return new WorkerPool(config.threads, config.limits.max_queued_connections, [&] {
-            return std::make_unique<SearcherPool>(config.db_paths, config.shards, config.query_options,
-                                                  config.reopen_interval, metrics);
-        });
-    };
-    http.set_keep_alive_timeout(limits.idle_timeout_seconds);
+    http.set_keep_alive_timeout(limits.idle_timeout_seconds);  // announced in Keep-Alive
     http.set_keep_alive_max_count(limits.keep_alive_max_requests);
-    http.set_read_timeout(limits.idle_timeout_seconds, 0);
-    http.set_write_timeout(limits.idle_timeout_seconds, 0);
     http.set_payload_max_length(limits.max_body_bytes);
     // Headers and body go out in separate writes; with Nagle's algorithm the second waits for
     // the client's delayed ACK, adding 40 ms to every answer on a keep-alive connection.
@@ -36,16 +30,26 @@ void configure(httplib::Server& http, const ServerConfig& config, Metrics& metri
     install_routes(http, config, metrics);
 }
 
-// Waits for SIGINT or SIGTERM (blocked in every thread, so only this one sees them) and stops
-// the server: httplib then stops accepting, answers the requests in flight and returns.
+sigset_t stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    return signals;
+}
+
+// Waits for SIGINT or SIGTERM (blocked in every thread by block_stop_signals, so only this one
+// sees them) and stops the server: httplib then stops accepting, answers the requests in
+// flight and returns.
 class SignalWatcher {
   public:
-    explicit SignalWatcher(httplib::Server& http) : http_(http) {
-        sigemptyset(&signals_);
-        sigaddset(&signals_, SIGINT);
-        sigaddset(&signals_, SIGTERM);
-        // Before any thread starts, so that every thread inherits the mask.
-        pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    // Call before any thread starts, so that every thread inherits the mask.
+    static void block_stop_signals() {
+        sigset_t signals = stop_signals();
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    }
+
+    explicit SignalWatcher(httplib::Server& http) : http_(http), signals_(stop_signals()) {
         thread_ = std::thread([this] { watch(); });
     }
     ~SignalWatcher() {
@@ -76,12 +80,14 @@ class SignalWatcher {
 
 int run_server(const ServerConfig& config) {
     // Fail at start, not on the first request, when the database cannot be opened.
-    Xapian::doccount documents = open_database_set(config.db_paths, config.shards).db.get_doccount();
+    Xapian::doccount documents =
+        open_database_set(config.db_paths, config.shards).db.get_doccount();
     // A client that hangs up mid-answer must not kill the process.
     signal(SIGPIPE, SIG_IGN);
 
     Metrics metrics;
-    httplib::Server http;
+    SignalWatcher::block_stop_signals();  // HttpServer starts its threads at once
+    HttpServer http(config, metrics);
     configure(http, config, metrics);
     SignalWatcher watcher(http);
     int port = config.listen.port;
@@ -94,6 +100,7 @@ int run_server(const ServerConfig& config) {
         throw std::runtime_error("cannot listen on " + config.listen.host + ":" +
                                  std::to_string(config.listen.port));
     }
+    http.widen_backlog(1024);
     std::string host = config.listen.host.find(':') == std::string::npos
                            ? config.listen.host
                            : "[" + config.listen.host + "]";

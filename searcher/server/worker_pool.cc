@@ -32,7 +32,7 @@ void WorkerPool::enqueue(std::function<void()> fn) {
     {
         std::lock_guard lock(mutex_);
         bool shed = jobs_.size() >= max_queued_;
-        jobs_.push_back(Job{std::move(fn), shed});
+        jobs_.push_back(Job{std::move(fn), shed, std::chrono::steady_clock::now()});
     }
     wake_.notify_one();
 }
@@ -63,6 +63,7 @@ void WorkerPool::run_worker() {
             jobs_.pop_front();
         }
         context.shed = job.shed;
+        context.job_enqueued_at = job.enqueued_at;
         job.fn();  // httplib's: reads requests on the connection, answers, closes it
         context.shed = false;
     }

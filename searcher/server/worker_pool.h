@@ -1,7 +1,8 @@
 // The threads that serve connections: httplib hands each accepted connection to this task
-// queue. Each thread owns a WorkerContext (its own SearcherPool, so its own Xapian::Database),
-// which handlers reach through WorkerPool::current(). A connection accepted while
-// `max_queued` others already wait is still handed to a worker, but marked `shed`: the
+// queue, and the WaitingRoom each connection whose next request has arrived (through
+// HttpServer). Each thread owns a WorkerContext (its own SearcherPool, so its own
+// Xapian::Database), which handlers reach through WorkerPool::current(). A connection accepted
+// while `max_queued` others already wait is still handed to a worker, but marked `shed`: the
 // service answers it 503 at once instead of searching, so a backlog drains quickly instead of
 // growing without bound.
 #pragma once
@@ -25,6 +26,12 @@ namespace gazette::server {
 struct WorkerContext {
     std::unique_ptr<SearcherPool> searchers;
     bool shed = false;  // this connection came in while the queue was full
+    // When the running job was queued: for a new connection, when it was accepted.
+    std::chrono::steady_clock::time_point job_enqueued_at;
+    // Set by a handler that answered without reading the request's body (or to shed load):
+    // the connection is closed after this answer. httplib itself only closes when asked to
+    // by the client.
+    bool close_after_answer = false;
     std::optional<std::chrono::steady_clock::time_point> request_start;  // for the access log
 };
 
@@ -46,6 +53,7 @@ class WorkerPool : public httplib::TaskQueue {
     struct Job {
         std::function<void()> fn;
         bool shed = false;
+        std::chrono::steady_clock::time_point enqueued_at;
     };
     void run_worker();
 

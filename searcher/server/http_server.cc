@@ -1,0 +1,123 @@
+#include "searcher/server/http_server.h"
+
+#include <sys/socket.h>
+
+#include "searcher/server/api_error.h"
+#include "searcher/server/request_readiness.h"
+
+namespace gazette::server {
+namespace {
+
+std::string overloaded_answer(std::size_t capacity) {
+    std::string body = error_body("overloaded: " + std::to_string(capacity) +
+                                  " connections are already waiting for their request");
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+           "Retry-After: 1\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+WaitingRoom::Options room_options(const Limits& limits) {
+    WaitingRoom::Options options;
+    options.capacity = limits.max_waiting_connections;
+    options.max_body_bytes = limits.max_body_bytes;
+    options.request_timeout = std::chrono::milliseconds(limits.request_timeout_ms);
+    return options;
+}
+
+}  // namespace
+
+// What httplib's accept loop sees as its task queue: the pool that outlives it. At shutdown
+// (after stop()) the waiting connections are closed first, so that nothing is handed to the
+// pool while it drains the connections already queued.
+class HttpServer::QueueHandle : public httplib::TaskQueue {
+  public:
+    explicit QueueHandle(HttpServer& server) : server_(server) {}
+    void enqueue(std::function<void()> fn) override { server_.pool_.enqueue(std::move(fn)); }
+    void shutdown() override {
+        server_.room_.stop();
+        server_.pool_.shutdown();
+    }
+
+  private:
+    HttpServer& server_;
+};
+
+HttpServer::HttpServer(const ServerConfig& config, Metrics& metrics)
+    : config_(config),
+      timeouts_{std::chrono::milliseconds(config.limits.request_timeout_ms),
+                std::chrono::milliseconds(config.limits.idle_timeout_seconds * 1000)},
+      pool_(config.threads, config.limits.max_queued_connections,
+            [&config, &metrics] {
+                return std::make_unique<SearcherPool>(config.db_paths, config.shards,
+                                                      config.query_options, config.reopen_interval,
+                                                      metrics);
+            }),
+      room_(room_options(config.limits),
+            [this](std::unique_ptr<Connection> c) { dispatch(std::move(c)); }) {
+    new_task_queue = [this] { return new QueueHandle(*this); };
+}
+
+HttpServer::~HttpServer() {
+    room_.stop();
+    pool_.shutdown();
+}
+
+void HttpServer::widen_backlog(int backlog) {
+    socket_t sock = svr_sock_;
+    if (sock != INVALID_SOCKET)
+        ::listen(sock, backlog);
+}
+
+bool HttpServer::process_and_close_socket(socket_t sock) {
+    // The request's clock starts at accept, not when a worker got to it: time spent in the
+    // queue counts, so a connection that waited out its deadline there is closed at once.
+    auto accepted = Connection::Clock::now();
+    if (WorkerContext* context = WorkerPool::current())
+        accepted = context->job_enqueued_at;
+    serve(std::make_unique<Connection>(sock, timeouts_, accepted));
+    return true;
+}
+
+void HttpServer::dispatch(std::unique_ptr<Connection> connection) {
+    // std::function must be copyable; the connection is closed if the job never runs.
+    auto holder = std::make_shared<std::unique_ptr<Connection>>(std::move(connection));
+    pool_.enqueue([this, holder] { serve(std::move(*holder)); });
+}
+
+void HttpServer::serve(std::unique_ptr<Connection> connection) {
+    const WaitingRoom::Options& room = room_.options();
+    while (svr_sock_ != INVALID_SOCKET) {  // stop(): answer nothing new
+        auto received = connection->receive_available(room.max_head_bytes);
+        if (!request_ready(connection->unparsed(), room.max_body_bytes, room.max_head_bytes)) {
+            if (received == Connection::Received::kPeerClosed)
+                return;
+            if (Connection::Clock::now() >= connection->deadline()) {
+                if (connection->request_started())
+                    connection->send_now(request_timeout_answer(timeouts_.request));
+                return;
+            }
+            bool fresh = connection->requests_served() == 0;
+            connection = room_.admit(std::move(connection));
+            if (!connection)
+                return;  // the waiting room has it now
+            // The room is full: a new client is told so; an idle keep-alive one is just
+            // closed (it opens a new connection when it has something to ask).
+            if (fresh)
+                connection->send_now(overloaded_answer(room.capacity));
+            return;
+        }
+        WorkerContext* context = WorkerPool::current();
+        if (context)
+            context->close_after_answer = false;
+        bool last = connection->requests_served() + 1 >= keep_alive_max_count_;
+        bool client_closes = false;
+        bool ok = process_request(*connection, last, client_closes, nullptr);
+        if (!ok || last || client_closes || connection->failed() ||
+            (context && context->close_after_answer)) {
+            return;
+        }
+        connection->next_request();
+    }
+}
+
+}  // namespace gazette::server

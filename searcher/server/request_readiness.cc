@@ -1,0 +1,75 @@
+#include "searcher/server/request_readiness.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace gazette::server {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+struct Framing {
+    bool chunked = false;
+    bool bad_length = false;  // unparsable: httplib answers 400 without reading a body
+    std::size_t length = 0;   // the first Content-Length, as httplib takes it
+};
+
+Framing framing(std::string_view headers) {
+    Framing f;
+    bool seen_length = false;
+    while (!headers.empty()) {
+        std::size_t end = headers.find('\n');
+        std::string_view line = headers.substr(0, end);
+        headers.remove_prefix(end == std::string_view::npos ? headers.size() : end + 1);
+        std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos)
+            continue;
+        std::string_view name = trim(line.substr(0, colon));
+        std::string_view value = trim(line.substr(colon + 1));
+        if (iequals(name, "Transfer-Encoding")) {
+            f.chunked = true;
+        } else if (iequals(name, "Content-Length") && !seen_length) {
+            seen_length = true;
+            auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), f.length);
+            f.bad_length = ec != std::errc() || ptr != value.data() + value.size();
+        }
+    }
+    return f;
+}
+
+}  // namespace
+
+bool request_ready(std::string_view received, std::size_t max_body_bytes,
+                   std::size_t max_head_bytes) {
+    if (received.size() >= max_head_bytes)
+        return true;
+    std::size_t line_end = received.find('\n');
+    if (line_end == std::string_view::npos)
+        return false;
+    // httplib rejects a request line without CR at once, without reading headers.
+    if (line_end == 0 || received[line_end - 1] != '\r')
+        return true;
+    std::size_t head_end = received.find("\r\n\r\n", line_end - 1);
+    if (head_end == std::string_view::npos)
+        return false;
+    Framing f = framing(received.substr(line_end + 1, head_end + 2 - (line_end + 1)));
+    if (f.chunked || f.bad_length || f.length > max_body_bytes)
+        return true;
+    return received.size() - (head_end + 4) >= f.length;
+}
+
+}  // namespace gazette::server

@@ -1,0 +1,128 @@
+#include "searcher/server/waiting_room.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+
+#include "searcher/server/request_readiness.h"
+
+namespace gazette::server {
+
+WaitingRoom::WaitingRoom(Options options, Dispatch dispatch)
+    : options_(options), dispatch_(std::move(dispatch)) {
+    wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (wake_fd_ < 0)
+        throw std::runtime_error("cannot create an eventfd for the waiting room");
+    thread_ = std::thread([this] { run(); });
+}
+
+WaitingRoom::~WaitingRoom() {
+    stop();
+    ::close(wake_fd_);
+}
+
+std::unique_ptr<Connection> WaitingRoom::admit(std::unique_ptr<Connection> connection) {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_ || held_ >= options_.capacity)
+            return connection;
+        ++held_;
+        incoming_.push_back(std::move(connection));
+    }
+    wake();
+    return nullptr;
+}
+
+void WaitingRoom::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake();
+    if (thread_.joinable())
+        thread_.join();
+}
+
+void WaitingRoom::wake() {
+    std::uint64_t one = 1;
+    (void)::write(wake_fd_, &one, sizeof one);
+}
+
+bool WaitingRoom::service(std::unique_ptr<Connection>& connection, short revents) {
+    // Only a connection with news is parsed again: a pass must not cost more than what
+    // arrived, however many connections wait.
+    if (revents != 0) {
+        auto received = connection->receive_available(options_.max_head_bytes);
+        if (request_ready(connection->unparsed(), options_.max_body_bytes,
+                          options_.max_head_bytes)) {
+            dispatch_(std::move(connection));
+            return true;
+        }
+        if (received == Connection::Received::kPeerClosed) {
+            connection.reset();
+            return true;
+        }
+    }
+    if (Connection::Clock::now() >= connection->deadline()) {
+        // Only a request cut short gets an answer; an idle keep-alive connection is just
+        // closed, as httplib does.
+        if (connection->request_started())
+            connection->send_now(request_timeout_answer(options_.request_timeout));
+        connection.reset();
+        return true;
+    }
+    return false;
+}
+
+void WaitingRoom::run() {
+    std::vector<std::unique_ptr<Connection>> waiting;
+    std::vector<pollfd> fds;
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_)
+                break;
+            for (auto& c : incoming_)
+                waiting.push_back(std::move(c));
+            incoming_.clear();
+        }
+        // poll is level-triggered: bytes that came between the worker's last look and admit()
+        // are reported at once.
+        auto next = Connection::Clock::now() + std::chrono::seconds(1);
+        fds.assign(1, pollfd{wake_fd_, POLLIN, 0});
+        for (const auto& c : waiting) {
+            fds.push_back(pollfd{c->socket(), POLLIN, 0});
+            next = std::min(next, c->deadline());
+        }
+        auto wait =
+            std::chrono::duration_cast<std::chrono::milliseconds>(next - Connection::Clock::now());
+        // +1: poll's timeout rounds down, and waking just before a deadline would spin.
+        (void)::poll(fds.data(), fds.size(),
+                     static_cast<int>(std::max<long long>(0, wait.count()) + 1));
+        if (fds[0].revents & POLLIN) {
+            std::uint64_t count;
+            (void)::read(wake_fd_, &count, sizeof count);
+        }
+        std::size_t left = 0;
+        for (std::size_t i = 0; i < waiting.size(); ++i) {
+            if (!service(waiting[i], fds[i + 1].revents))
+                waiting[left++] = std::move(waiting[i]);
+        }
+        std::size_t gone = waiting.size() - left;
+        waiting.resize(left);
+        if (gone > 0) {
+            std::lock_guard lock(mutex_);
+            held_ -= gone;
+        }
+    }
+    waiting.clear();  // closes them
+    std::lock_guard lock(mutex_);
+    incoming_.clear();
+    held_ = 0;
+}
+
+}  // namespace gazette::server

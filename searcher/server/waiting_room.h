@@ -1,0 +1,61 @@
+// Connections waiting for their next request, held without a thread each. One thread polls
+// them all: it reads what arrives into each connection's buffer, hands a connection whose
+// request is complete (request_ready) back to the worker threads, closes one that the client
+// closed, and closes one past its deadline (answering 408 when part of a request had come).
+// So a slow client costs a socket and a buffer, not a worker, and any number of them cannot
+// keep a normal client waiting.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "searcher/server/connection.h"
+
+namespace gazette::server {
+
+class WaitingRoom {
+  public:
+    using Dispatch = std::function<void(std::unique_ptr<Connection>)>;
+
+    struct Options {
+        std::size_t capacity = 1000;  // connections held at once
+        std::size_t max_body_bytes = 8192;
+        std::size_t max_head_bytes = 16384;  // also the most a waiting connection buffers
+        std::chrono::milliseconds request_timeout{10'000};
+    };
+
+    WaitingRoom(Options options, Dispatch dispatch);
+    ~WaitingRoom();  // stop()
+    WaitingRoom(const WaitingRoom&) = delete;
+    WaitingRoom& operator=(const WaitingRoom&) = delete;
+
+    // Takes the connection unless the room is full or stopped; then it is given back.
+    std::unique_ptr<Connection> admit(std::unique_ptr<Connection> connection);
+    // Closes every waiting connection and joins the thread; admit refuses from now on.
+    void stop();
+
+    const Options& options() const { return options_; }
+
+  private:
+    void run();
+    void wake();
+    // Reads what arrived on `connection`; true when it has left the room (dispatched or
+    // closed).
+    bool service(std::unique_ptr<Connection>& connection, short revents);
+
+    Options options_;
+    Dispatch dispatch_;
+    int wake_fd_ = -1;  // eventfd: admit() and stop() interrupt the poll
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Connection>> incoming_;  // admitted, not yet polled
+    std::size_t held_ = 0;                               // incoming_ + those being polled
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace gazette::server

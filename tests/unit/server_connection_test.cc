@@ -1,0 +1,195 @@
+// The service's defence against slow clients, without a server: when a request counts as
+// arrived (request_ready), the deadlines of a Connection, and the WaitingRoom handing over
+// complete requests and closing late ones. Sockets are socketpairs; timeouts are short.
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "searcher/server/connection.h"
+#include "searcher/server/request_readiness.h"
+#include "searcher/server/waiting_room.h"
+
+namespace gazette::server {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+bool ready(const std::string& bytes) {
+    return request_ready(bytes, 8192, 16384);
+}
+
+TEST(RequestReady, WholeHeadIsReady) {
+    EXPECT_FALSE(ready(""));
+    EXPECT_FALSE(ready("GET /api/search?q="));
+    EXPECT_FALSE(ready("GET /api/search?q=cocoa HTTP/1.1\r\n"));
+    EXPECT_FALSE(ready("GET / HTTP/1.1\r\nHost: x\r\n"));
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\n\r\n"));
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\n"));  // pipelined
+}
+
+TEST(RequestReady, SmallBodyMustHaveArrived) {
+    EXPECT_FALSE(ready("GET / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhel"));
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\ncontent-length:5\r\n\r\nhello"));
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\nContent-Length: 0\r\n\r\n"));
+}
+
+TEST(RequestReady, WhatHttplibAnswersAtOnceIsReady) {
+    EXPECT_TRUE(ready("GET /healthz\n"));  // no CR: 400 without reading headers
+    EXPECT_TRUE(ready("\n\n\n"));
+    EXPECT_TRUE(ready("POST / HTTP/1.1\r\nContent-Length: 100000000\r\n\r\n"));  // 413
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n"));          // 400
+    EXPECT_TRUE(ready("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"));  // refused
+    EXPECT_TRUE(ready("GET /?q=" + std::string(16384, 'a')));  // too long to be ours: 414
+}
+
+struct Pair {
+    int server = -1;
+    int client = -1;
+    Pair() {
+        int fds[2];
+        EXPECT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        server = fds[0];
+        client = fds[1];
+    }
+    ~Pair() { ::close(client); }  // the Connection closes `server`
+    void send(const std::string& s) const {
+        ASSERT_EQ(::write(client, s.data(), s.size()), ssize_t(s.size()));
+    }
+    std::string receive_all() const {
+        std::string all;
+        char buf[4096];
+        for (ssize_t n; (n = ::read(client, buf, sizeof buf)) > 0;)
+            all.append(buf, static_cast<std::size_t>(n));
+        return all;
+    }
+};
+
+TEST(Connection, ReadStopsAtTheRequestDeadlineEvenIfBytesKeepComing) {
+    Pair pair;
+    Connection connection(pair.server, {300ms, 200ms}, Clock::now());
+    std::thread trickle([&] {
+        for (int i = 0; i < 8; ++i) {
+            pair.send("a");
+            std::this_thread::sleep_for(100ms);
+        }
+    });
+    auto start = Clock::now();
+    char byte;
+    ssize_t n = 0;
+    while ((n = connection.read(&byte, 1)) > 0) {
+    }
+    auto took = Clock::now() - start;
+    trickle.join();
+    EXPECT_LT(n, 0);
+    EXPECT_TRUE(connection.failed());
+    // A byte every 100 ms never hits the 200 ms idle timeout; the 300 ms deadline stops it.
+    EXPECT_GE(took, 250ms);
+    EXPECT_LT(took, 700ms);
+}
+
+TEST(Connection, NextRequestRestartsTheClock) {
+    Pair pair;
+    auto long_ago = Clock::now() - 1h;
+    Connection connection(pair.server, {300ms, 200ms}, long_ago);
+    EXPECT_LE(connection.deadline(), Clock::now());
+    connection.next_request();
+    EXPECT_GT(connection.deadline(), Clock::now());
+    EXPECT_EQ(connection.requests_served(), 1u);
+}
+
+// A WaitingRoom whose handed-over connections land here.
+struct Handoff {
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::unique_ptr<Connection> connection;
+
+    WaitingRoom::Dispatch dispatch() {
+        return [this](std::unique_ptr<Connection> c) {
+            std::lock_guard lock(mutex);
+            connection = std::move(c);
+            arrived.notify_all();
+        };
+    }
+    bool wait(std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mutex);
+        return arrived.wait_for(lock, timeout, [&] { return connection != nullptr; });
+    }
+};
+
+WaitingRoom::Options room_options(std::chrono::milliseconds request_timeout) {
+    WaitingRoom::Options options;
+    options.capacity = 4;
+    options.request_timeout = request_timeout;
+    return options;
+}
+
+TEST(WaitingRoom, SlowButCompleteRequestIsHandedOverWhole) {
+    Pair pair;
+    Handoff handoff;
+    WaitingRoom room(room_options(2000ms), handoff.dispatch());
+    EXPECT_EQ(room.admit(std::make_unique<Connection>(
+                  pair.server, ConnectionTimeouts{2000ms, 1000ms}, Clock::now())),
+              nullptr);
+    const std::string request = "GET /api/search?q=cocoa HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (std::size_t i = 0; i < request.size(); i += 10) {
+        EXPECT_FALSE(handoff.wait(0ms)) << "handed over before the request was whole";
+        pair.send(request.substr(i, 10));
+        std::this_thread::sleep_for(20ms);
+    }
+    ASSERT_TRUE(handoff.wait(1000ms));
+    EXPECT_EQ(handoff.connection->unparsed(), request);
+}
+
+TEST(WaitingRoom, LateRequestIsAnswered408AndClosed) {
+    Pair pair;
+    Handoff handoff;
+    WaitingRoom room(room_options(300ms), handoff.dispatch());
+    room.admit(
+        std::make_unique<Connection>(pair.server, ConnectionTimeouts{300ms, 1000ms}, Clock::now()));
+    auto start = Clock::now();
+    pair.send("GET /api/search?q=");
+    std::string answer = pair.receive_all();  // until the room closes it
+    EXPECT_LT(Clock::now() - start, 1000ms);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 408 ", 0), 0u) << answer;
+    EXPECT_FALSE(handoff.wait(0ms));
+}
+
+TEST(WaitingRoom, IdleConnectionIsClosedSilently) {
+    Pair pair;
+    Handoff handoff;
+    WaitingRoom room(room_options(2000ms), handoff.dispatch());
+    room.admit(
+        std::make_unique<Connection>(pair.server, ConnectionTimeouts{2000ms, 200ms}, Clock::now()));
+    auto start = Clock::now();
+    EXPECT_EQ(pair.receive_all(), "");
+    EXPECT_LT(Clock::now() - start, 1000ms);
+}
+
+TEST(WaitingRoom, FullRoomGivesTheConnectionBack) {
+    std::vector<std::unique_ptr<Pair>> pairs;
+    Handoff handoff;
+    WaitingRoom room(room_options(2000ms), handoff.dispatch());
+    for (int i = 0; i < 4; ++i) {
+        pairs.push_back(std::make_unique<Pair>());
+        EXPECT_EQ(room.admit(std::make_unique<Connection>(pairs.back()->server,
+                                                          ConnectionTimeouts{}, Clock::now())),
+                  nullptr);
+    }
+    pairs.push_back(std::make_unique<Pair>());
+    EXPECT_NE(room.admit(std::make_unique<Connection>(pairs.back()->server, ConnectionTimeouts{},
+                                                      Clock::now())),
+              nullptr);
+    room.stop();
+}
+
+}  // namespace
+}  // namespace gazette::server
