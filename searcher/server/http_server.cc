@@ -88,7 +88,13 @@ void HttpServer::serve(std::unique_ptr<Connection> connection) {
     const WaitingRoom::Options& room = room_.options();
     while (svr_sock_ != INVALID_SOCKET) {  // stop(): answer nothing new
         auto received = connection->receive_available(room.max_head_bytes);
-        if (!request_ready(connection->unparsed(), room.max_body_bytes, room.max_head_bytes)) {
+        auto readiness =
+            request_readiness(connection->unparsed(), room.max_body_bytes, room.max_head_bytes);
+        if (readiness == Readiness::kTooLarge) {
+            connection->send_now(too_large_answer(connection->unparsed(), room.max_head_bytes));
+            return;
+        }
+        if (readiness == Readiness::kIncomplete) {
             if (received == Connection::Received::kPeerClosed)
                 return;
             if (Connection::Clock::now() >= connection->deadline()) {

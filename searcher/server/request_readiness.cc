@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "searcher/server/api_error.h"
+
 namespace gazette::server {
 namespace {
 
@@ -53,23 +55,32 @@ Framing framing(std::string_view headers) {
 
 }  // namespace
 
-bool request_ready(std::string_view received, std::size_t max_body_bytes,
-                   std::size_t max_head_bytes) {
-    if (received.size() >= max_head_bytes)
-        return true;
+Readiness request_readiness(std::string_view received, std::size_t max_body_bytes,
+                            std::size_t max_head_bytes) {
     std::size_t line_end = received.find('\n');
     if (line_end == std::string_view::npos)
-        return false;
+        return received.size() >= max_head_bytes ? Readiness::kTooLarge : Readiness::kIncomplete;
     // httplib rejects a request line without CR at once, without reading headers.
     if (line_end == 0 || received[line_end - 1] != '\r')
-        return true;
+        return Readiness::kReady;
     std::size_t head_end = received.find("\r\n\r\n", line_end - 1);
-    if (head_end == std::string_view::npos)
-        return false;
+    if (head_end == std::string_view::npos || head_end + 4 > max_head_bytes)
+        return received.size() >= max_head_bytes ? Readiness::kTooLarge : Readiness::kIncomplete;
     Framing f = framing(received.substr(line_end + 1, head_end + 2 - (line_end + 1)));
     if (f.chunked || f.bad_length || f.length > max_body_bytes)
-        return true;
-    return received.size() - (head_end + 4) >= f.length;
+        return Readiness::kReady;
+    return received.size() - (head_end + 4) >= f.length ? Readiness::kReady
+                                                        : Readiness::kIncomplete;
+}
+
+std::string too_large_answer(std::string_view received, std::size_t max_head_bytes) {
+    bool line_ended = received.find('\n') != std::string_view::npos;
+    std::string limit = std::to_string(max_head_bytes);
+    std::string body = error_body(line_ended ? "request headers over " + limit + " bytes"
+                                             : "request line over " + limit + " bytes");
+    return std::string(line_ended ? "HTTP/1.1 400 Bad Request" : "HTTP/1.1 414 URI Too Long") +
+           "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
 }
 
 }  // namespace gazette::server

@@ -57,10 +57,18 @@ bool WaitingRoom::service(std::unique_ptr<Connection>& connection, short revents
     // arrived, however many connections wait.
     if (revents != 0) {
         auto received = connection->receive_available(options_.max_head_bytes);
-        if (request_ready(connection->unparsed(), options_.max_body_bytes,
-                          options_.max_head_bytes)) {
-            dispatch_(std::move(connection));
-            return true;
+        switch (request_readiness(connection->unparsed(), options_.max_body_bytes,
+                                  options_.max_head_bytes)) {
+            case Readiness::kReady:
+                dispatch_(std::move(connection));
+                return true;
+            case Readiness::kTooLarge:
+                connection->send_now(
+                    too_large_answer(connection->unparsed(), options_.max_head_bytes));
+                connection.reset();
+                return true;
+            case Readiness::kIncomplete:
+                break;
         }
         if (received == Connection::Received::kPeerClosed) {
             connection.reset();

@@ -1,7 +1,8 @@
 // Connections waiting for their next request, held without a thread each. One thread polls
 // them all: it reads what arrives into each connection's buffer, hands a connection whose
-// request is complete (request_ready) back to the worker threads, closes one that the client
-// closed, and closes one past its deadline (answering 408 when part of a request had come).
+// request is complete (request_readiness) back to the worker threads, closes one that the client
+// closed, and closes one past its deadline (answering 408 when part of a request had come) or
+// whose head outgrew the limit (414 or 400).
 // So a slow client costs a socket and a buffer, not a worker, and any number of them cannot
 // keep a normal client waiting.
 #pragma once

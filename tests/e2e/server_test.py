@@ -324,14 +324,18 @@ def test_live_index(srv, db, work):
 
 
 def test_small_server(db, work):
-    """A server with one thread, a queue of one, a 1 s idle timeout and a tiny time budget."""
-    srv = Server(db, work, "small", "--threads", "1", "--max-queue", "1", "--idle-timeout", "1",
-                 "--time-budget", "0.0001", "--quiet")
+    """A tiny time budget; then a server with one thread, a queue of one, a 1 s idle timeout."""
+    srv = Server(db, work, "budget", "--time-budget", "0.0001", "--quiet")
     try:
         status, _, body = srv.get(search_url([("source", "reuters"), ("facets", "tag,place,year,month"),
                                               ("facet_size", "1000"), ("exact_total", "1")]))
         check("a search over its time budget: 503 with a JSON error",
               status == 503 and is_json_error(body) and b"budget" in body, (status, body[:200]))
+    finally:
+        srv.stop()
+    srv = Server(db, work, "small", "--threads", "1", "--max-queue", "1", "--idle-timeout", "1",
+                 "--quiet")
+    try:
         # A client that stops reading holds the only worker (its pipelined answers fill the
         # socket buffers: an idle or slow-sending connection no longer holds one); the next
         # connection waits in the queue; the one after that finds the queue full and is
@@ -339,7 +343,9 @@ def test_small_server(db, work):
         stuck = socket.socket()
         stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         stuck.connect(("127.0.0.1", srv.port))
-        stuck.sendall(b"GET /assets/app.js HTTP/1.1\r\nHost: x\r\n\r\n" * 100)
+        # About 100 KB per answer: more than loopback's socket buffers hold after a few.
+        big = search_url([("q", "said"), ("limit", "1000")]).encode()
+        stuck.sendall((b"GET " + big + b" HTTP/1.1\r\nHost: x\r\n\r\n") * 100)
         time.sleep(0.3)
         waiting = socket.create_connection(("127.0.0.1", srv.port))
         waiting.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")

@@ -1,5 +1,5 @@
 // The service's defence against slow clients, without a server: when a request counts as
-// arrived (request_ready), the deadlines of a Connection, and the WaitingRoom handing over
+// arrived (request_readiness), the deadlines of a Connection, and the WaitingRoom handing over
 // complete requests and closing late ones. Sockets are socketpairs; timeouts are short.
 #include <gtest/gtest.h>
 #include <sys/socket.h>
@@ -23,7 +23,11 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 bool ready(const std::string& bytes) {
-    return request_ready(bytes, 8192, 16384);
+    return request_readiness(bytes, 8192, 16384) == Readiness::kReady;
+}
+
+bool too_large(const std::string& bytes) {
+    return request_readiness(bytes, 8192, 16384) == Readiness::kTooLarge;
 }
 
 TEST(RequestReady, WholeHeadIsReady) {
@@ -48,7 +52,16 @@ TEST(RequestReady, WhatHttplibAnswersAtOnceIsReady) {
     EXPECT_TRUE(ready("POST / HTTP/1.1\r\nContent-Length: 100000000\r\n\r\n"));  // 413
     EXPECT_TRUE(ready("GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n"));          // 400
     EXPECT_TRUE(ready("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"));  // refused
-    EXPECT_TRUE(ready("GET /?q=" + std::string(16384, 'a')));  // too long to be ours: 414
+}
+
+TEST(RequestReady, HeadOverTheLimitIsRefusedNotHandedToAWorker) {
+    const std::string line = "GET / HTTP/1.1\r\n";
+    EXPECT_FALSE(too_large(line + std::string(16000, 'a')));
+    EXPECT_TRUE(too_large("GET /?q=" + std::string(16384, 'a')));
+    EXPECT_TRUE(too_large(line + "X-A: " + std::string(16384, 'a')));
+    EXPECT_TRUE(too_large(line + "X-A: " + std::string(16384, 'a') + "\r\n\r\n"));
+    EXPECT_EQ(too_large_answer("GET /?q=aaaa", 16384).rfind("HTTP/1.1 414 ", 0), 0u);
+    EXPECT_EQ(too_large_answer(line + "X-A: aaaa", 16384).rfind("HTTP/1.1 400 ", 0), 0u);
 }
 
 struct Pair {
