@@ -87,7 +87,7 @@ void HttpServer::dispatch(std::unique_ptr<Connection> connection) {
 void HttpServer::serve(std::unique_ptr<Connection> connection) {
     const WaitingRoom::Options& room = room_.options();
     while (svr_sock_ != INVALID_SOCKET) {  // stop(): answer nothing new
-        auto received = connection->receive_available(room.max_head_bytes);
+        auto received = connection->receive_available(room.buffer_bytes());
         auto readiness =
             request_readiness(connection->unparsed(), room.max_body_bytes, room.max_head_bytes);
         if (readiness == Readiness::kTooLarge) {

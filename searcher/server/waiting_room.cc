@@ -56,7 +56,7 @@ bool WaitingRoom::service(std::unique_ptr<Connection>& connection, short revents
     // Only a connection with news is parsed again: a pass must not cost more than what
     // arrived, however many connections wait.
     if (revents != 0) {
-        auto received = connection->receive_available(options_.max_head_bytes);
+        auto received = connection->receive_available(options_.buffer_bytes());
         switch (request_readiness(connection->unparsed(), options_.max_body_bytes,
                                   options_.max_head_bytes)) {
             case Readiness::kReady:

@@ -26,8 +26,12 @@ class WaitingRoom {
     struct Options {
         std::size_t capacity = 1000;  // connections held at once
         std::size_t max_body_bytes = 8192;
-        std::size_t max_head_bytes = 16384;  // also the most a waiting connection buffers
+        std::size_t max_head_bytes = 16384;
         std::chrono::milliseconds request_timeout{10'000};
+        // The most a connection buffers unparsed: room for the largest head and body, so a
+        // full buffer always holds a whole request or a head over the limit. (Were it to
+        // stop short of both, poll would report the unread bytes for ever: a busy loop.)
+        std::size_t buffer_bytes() const { return max_head_bytes + max_body_bytes; }
     };
 
     WaitingRoom(Options options, Dispatch dispatch);

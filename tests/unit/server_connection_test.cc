@@ -60,6 +60,12 @@ TEST(RequestReady, HeadOverTheLimitIsRefusedNotHandedToAWorker) {
     EXPECT_TRUE(too_large("GET /?q=" + std::string(16384, 'a')));
     EXPECT_TRUE(too_large(line + "X-A: " + std::string(16384, 'a')));
     EXPECT_TRUE(too_large(line + "X-A: " + std::string(16384, 'a') + "\r\n\r\n"));
+    // The largest head with the largest body is a request, not too large.
+    std::string head = line + "X-A: " + std::string(16384 - line.size() - 5 - 26, 'a') +
+                       "\r\nContent-Length: 8192\r\n\r\n";
+    ASSERT_EQ(head.size(), 16384u);
+    EXPECT_FALSE(too_large(head + std::string(8191, 'b')));
+    EXPECT_TRUE(ready(head + std::string(8192, 'b')));
     EXPECT_EQ(too_large_answer("GET /?q=aaaa", 16384).rfind("HTTP/1.1 414 ", 0), 0u);
     EXPECT_EQ(too_large_answer(line + "X-A: aaaa", 16384).rfind("HTTP/1.1 400 ", 0), 0u);
 }
