@@ -334,7 +334,9 @@ try:
         threads[-1].start()
     for t in threads:
         t.join()
-    statuses_seen = sorted({st for st, _ in normal}, key=str)
+    statuses_seen = {}
+    for st, _ in normal:
+        statuses_seen[st] = statuses_seen.get(st, 0) + 1
     slowest_normal = max(sec for _, sec in normal)
     median_normal = sorted(sec for _, sec in normal)[len(normal) // 2]
     print(f"slowloris: {args.slow} slow connections held ({slow_opened[0]} opened in "
