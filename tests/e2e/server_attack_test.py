@@ -161,66 +161,14 @@ try:
             status = e
         check(f"alive after {what}", status == 200 and server.poll() is None, status)
 
-    # ------------------------------------------------------------------------ no write endpoint
-    for method in ("POST", "PUT", "DELETE", "PATCH"):
-        for path in ("/api/search?q=cocoa", "/api/article/reuters:5", "/api/suggest?q=co",
-                     "/healthz", "/metrics", "/", "/assets/app.js", "/api/index", "/api/delete"):
-            status, _ = raw(port, f"{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                                  f"Connection: close\r\n\r\nhello".encode())
-            check(f"{method} {path} is refused ({status})", status in (404, 405), status)
-
-    # ------------------------------------------------------------------------ malformed requests
-    huge = "a" * 100_000
-    malformed = {
-        "garbage bytes": os.urandom(4096),
-        "no version": b"GET /\r\n\r\n",
-        "HTTP/0.9": b"GET /healthz\n",
-        "bad version": b"GET / HTTP/9.9\r\n\r\n",
-        "NUL in path": b"GET /api/search?q=co\x00coa HTTP/1.1\r\nHost: x\r\n\r\n",
-        "huge URI": f"GET /api/search?q={huge} HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
-        "huge header": f"GET / HTTP/1.1\r\nHost: x\r\nX-A: {huge}\r\n\r\n".encode(),
-        "10,000 headers": b"GET / HTTP/1.1\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(10000)) + b"\r\n",
-        "huge body": b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n" + b"x" * 100000,
-        "negative length": b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-        "two lengths": b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 9\r\n\r\nx",
-        "bad chunks": b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nqq\r\n",
-        "huge chunk": b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\n",
-        "bad percent": b"GET /api/search?q=%zz%%%2 HTTP/1.1\r\nHost: x\r\n\r\n",
-        "invalid UTF-8 query": b"GET /api/search?q=%ff%fe%c3 HTTP/1.1\r\nHost: x\r\n\r\n",
-        "query of 3,000 bytes": b"GET /api/search?q=" + b"w" * 3000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
-        "absolute URI": b"GET http://evil.example/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
-        "CONNECT": b"CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: x\r\n\r\n",
-        "pipelined 200": b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" * 200,
-        "empty": b"",
-        "line feeds only": b"\n" * 10000,
-    }
-    for what, data in malformed.items():
-        status, answer = raw(port, data)
-        statuses = {int(s) for s in re.findall(rb"HTTP/1\.[01] (\d{3})", answer)}
-        check(f"malformed: {what}: answered {sorted(statuses) or 'by closing'}, no hang",
-              status != "hang" and statuses <= DOCUMENTED, statuses)
-    alive("malformed requests")
-
-    # ------------------------------------------------------------------------ path traversal
-    for path in ["/../../etc/passwd", "/assets/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
-                 "/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/assets/..%2f..%2f..%2fetc%2fpasswd",
-                 "/assets/%252e%252e%252fetc%252fpasswd", "/assets/..\\..\\..\\etc\\passwd",
-                 "/assets/....//....//etc/passwd", "/assets/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
-                 "/assets//etc/passwd", "/assets/app.js%00../../etc/passwd", "//etc/passwd",
-                 "/assets/../CMakeLists.txt", "/api/article/..%2f..%2fetc%2fpasswd",
-                 "/assets/" + "../" * 50 + "etc/passwd"]:
-        status, answer = raw(port, f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-        check(f"traversal {path[:60]}: {status}, no file outside the assets",
-              status in DOCUMENTED and b"root:x:0:0" not in answer and b"cmake_minimum" not in answer,
-              answer[:200])
-
     # ------------------------------------------------------------------------ slowloris
     # --slow connections each trickle a byte a second: in the request line, in a header, or in
     # a small body, a third of them each; one the server closes is opened again at once, so the
     # count holds. Meanwhile a normal client searches every 0.3 s, and slow but honest clients
     # send whole requests in pieces. The server must answer the normal client as usual, answer
     # each slow connection 408 and close it at the request timeout (counted from accept), and
-    # serve the honest ones.
+    # serve the honest ones. It runs while the malformed requests and traversals below are
+    # sent (they mostly wait on sockets), and is checked after them.
     TIMEOUT = 10  # gazette-search serve --request-timeout, default
     openers = [b"GET /api/search?q=", b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ",
                b"GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 8000\r\n\r\n"]
@@ -332,6 +280,60 @@ try:
              [b"GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhe", b"llo"], 3.0)]:
         threads.append(threading.Thread(target=honest_client, args=(what, pieces, gap)))
         threads[-1].start()
+    # ------------------------------------------------------------------------ no write endpoint
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        for path in ("/api/search?q=cocoa", "/api/article/reuters:5", "/api/suggest?q=co",
+                     "/healthz", "/metrics", "/", "/assets/app.js", "/api/index", "/api/delete"):
+            status, _ = raw(port, f"{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                                  f"Connection: close\r\n\r\nhello".encode())
+            check(f"{method} {path} is refused ({status})", status in (404, 405), status)
+
+    # ------------------------------------------------------------------------ malformed requests
+    huge = "a" * 100_000
+    malformed = {
+        "garbage bytes": os.urandom(4096),
+        "no version": b"GET /\r\n\r\n",
+        "HTTP/0.9": b"GET /healthz\n",
+        "bad version": b"GET / HTTP/9.9\r\n\r\n",
+        "NUL in path": b"GET /api/search?q=co\x00coa HTTP/1.1\r\nHost: x\r\n\r\n",
+        "huge URI": f"GET /api/search?q={huge} HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
+        "huge header": f"GET / HTTP/1.1\r\nHost: x\r\nX-A: {huge}\r\n\r\n".encode(),
+        "10,000 headers": b"GET / HTTP/1.1\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(10000)) + b"\r\n",
+        "huge body": b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n" + b"x" * 100000,
+        "negative length": b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+        "two lengths": b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 9\r\n\r\nx",
+        "bad chunks": b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nqq\r\n",
+        "huge chunk": b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\n",
+        "bad percent": b"GET /api/search?q=%zz%%%2 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "invalid UTF-8 query": b"GET /api/search?q=%ff%fe%c3 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "query of 3,000 bytes": b"GET /api/search?q=" + b"w" * 3000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+        "absolute URI": b"GET http://evil.example/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+        "CONNECT": b"CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "pipelined 200": b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" * 200,
+        "empty": b"",
+        "line feeds only": b"\n" * 10000,
+    }
+    for what, data in malformed.items():
+        status, answer = raw(port, data)
+        statuses = {int(s) for s in re.findall(rb"HTTP/1\.[01] (\d{3})", answer)}
+        check(f"malformed: {what}: answered {sorted(statuses) or 'by closing'}, no hang",
+              status != "hang" and statuses <= DOCUMENTED, statuses)
+    alive("malformed requests")
+
+    # ------------------------------------------------------------------------ path traversal
+    for path in ["/../../etc/passwd", "/assets/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                 "/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/assets/..%2f..%2f..%2fetc%2fpasswd",
+                 "/assets/%252e%252e%252fetc%252fpasswd", "/assets/..\\..\\..\\etc\\passwd",
+                 "/assets/....//....//etc/passwd", "/assets/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+                 "/assets//etc/passwd", "/assets/app.js%00../../etc/passwd", "//etc/passwd",
+                 "/assets/../CMakeLists.txt", "/api/article/..%2f..%2fetc%2fpasswd",
+                 "/assets/" + "../" * 50 + "etc/passwd"]:
+        status, answer = raw(port, f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        check(f"traversal {path[:60]}: {status}, no file outside the assets",
+              status in DOCUMENTED and b"root:x:0:0" not in answer and b"cmake_minimum" not in answer,
+              answer[:200])
+
+    # ------------------------------------------------------------------------ slowloris: checks
     for t in threads:
         t.join()
     statuses_seen = {}
