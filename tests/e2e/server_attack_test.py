@@ -454,7 +454,10 @@ try:
     print(f"server VmRSS: first {rss[0]:.0f} MB, peak {max(rss):.0f} MB, last {rss[-1]:.0f} MB "
           f"({len(rss)} samples)", flush=True)
     server.terminate()
-    check("SIGTERM stops it cleanly", server.wait(timeout=30) == 0)
+    rc = server.wait(timeout=30)
+    log.flush()
+    check("SIGTERM stops it cleanly", rc == 0,
+          f"exit status {rc}; end of its stderr: {open(log.name).read()[-550:]}")
     server = None
     check("the database files are unchanged by all of it", tree_digest(db) == before)
 finally:

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite once more, built with AddressSanitizer + UndefinedBehaviorSanitizer
+# (g++, GAZETTE_SANITIZE) in its own build directory, build-asan/. The end-to-end tests run the
+# instrumented gazette-index and gazette-search, so a memory error, a leak at exit or undefined
+# behaviour in any of them fails the test that ran it. CI (.ci/run) runs this after scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON \
+    -DGAZETTE_CRASH_TRIALS=6 -DGAZETTE_SHARED_DIR="$shared" >/dev/null
+cmake --build build-asan -j"$(nproc)"
+# abort_on_error: a report ends the process with a signal the tests see as a crash;
+# halt_on_error (ASan's default) and -fno-sanitize-recover (UBSan, CMakeLists.txt) stop at
+# the first report, so nothing carries on after one.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+ctest --test-dir build-asan --output-on-failure -j2
