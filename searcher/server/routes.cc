@@ -11,7 +11,6 @@
 
 #include "common/errors.h"
 #include "searcher/result_format.h"
-#include "searcher/timeline_format.h"
 #include "searcher/server/access_log.h"
 #include "searcher/server/api_error.h"
 #include "searcher/server/api_request.h"
@@ -19,6 +18,7 @@
 #include "searcher/server/static_assets.h"
 #include "searcher/server/suggest.h"
 #include "searcher/server/worker_pool.h"
+#include "searcher/timeline_format.h"
 
 namespace gazette::server {
 namespace {
@@ -54,6 +54,9 @@ Handler guarded(Handler handler) {
             set_error(res, 503, "the index changed twice during the search; try again");
         } catch (const Xapian::DatabaseOpeningError& e) {
             set_error(res, 503, "the index cannot be opened: " + e.get_msg());
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard is down (without --allow-partial): the message names it.
+            set_error(res, 503, e.get_msg());
         } catch (const Xapian::Error& e) {
             set_error(res, 500, e.get_type() + std::string(": ") + e.get_msg());
         } catch (const std::exception& e) {
