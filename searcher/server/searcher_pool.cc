@@ -36,6 +36,7 @@ void SearcherPool::open_or_refresh() {
         options_.lexicon = set.lexicon;
         // Remote shards cannot give spelling suggestions; without a lexicon there are none.
         options_.spelling = !set.any_remote || set.lexicon.has_value();
+        options_.remote_shards = set.any_remote;
         opened_ = true;
         last_check_ = now;
         opened_at_ = now;
