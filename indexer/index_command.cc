@@ -63,6 +63,7 @@ int run_index(const IndexCommand& command) {
     options.progress = !command.quiet && is_terminal(stderr);
     options.keep_shards = command.keep_shards;
     options.shards = command.shards;
+    options.shard_by = command.shard_by;
     options.update = command.update;
     options.listener = command.listener;
     BulkResult r = run_bulk_index(plan, options);

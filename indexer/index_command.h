@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "indexer/bulk/batch_listener.h"
+#include "indexer/bulk/shard_scheme.h"
 #include "indexer/readers/input_files.h"
 
 namespace gazette {
@@ -21,6 +22,7 @@ struct IndexCommand {
     unsigned threads = 1;
     bool keep_shards = false;
     unsigned shards = 0;
+    std::optional<ShardScheme> shard_by;  // --shard-by
     bool update = false;
     std::vector<std::string> delete_ids;
     bool quiet = false;

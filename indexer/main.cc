@@ -52,6 +52,10 @@ int run(int argc, char** argv) {
          "make DB a sharded database: a folder of N shards (an id's shard is a hash of it) with a stub "
          "file DB/XAPIANDB listing them and DB/lexicon for spelling; later runs update it shard by shard")
         ("keep-shards", "the same as --shards with one shard per --threads writer")
+        ("shard-by", po::value<std::string>()->value_name("SCHEME"),
+         "how a new sharded database partitions articles: hash (with --shards N) or year (a shard "
+         "per publication year, DB/1987 …, and DB/undated, made as years appear); recorded in "
+         "DB/SHARD-BY, and a later run asking for another scheme is refused")
         ("update", "skip input files unchanged since they were last indexed (size, time, content hash)")
         ("delete", po::value<std::vector<std::string>>()->value_name("ID"), "remove the article with this id (repeatable)")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the articles whose ids FILE lists, one per line")
@@ -110,6 +114,15 @@ int run(int argc, char** argv) {
         command.shards = vm["shards"].as<unsigned>();
         if (command.shards == 0 || command.shards > 1024)
             throw UsageError("--shards must be between 1 and 1024");
+    }
+    if (vm.count("shard-by")) {
+        command.shard_by = parse_scheme_name(vm["shard-by"].as<std::string>());
+        if (!command.shard_by)
+            throw UsageError("unknown --shard-by " + vm["shard-by"].as<std::string>() +
+                             " (use hash or year)");
+        if (command.shard_by == ShardScheme::kYear && (command.shards > 0 || command.keep_shards))
+            throw UsageError("--shard-by year makes one shard per year: leave out --shards and "
+                             "--keep-shards");
     }
     command.update = vm.count("update") > 0;
     command.quiet = vm.count("quiet") > 0;

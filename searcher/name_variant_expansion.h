@@ -5,7 +5,11 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 #include "common/text/name_folding.h"
+#include "searcher/term_frequencies.h"
 
 namespace gazette {
 
@@ -16,5 +20,13 @@ namespace gazette {
 // unstem() gives the words behind a stemmed term.
 Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
                                    const Xapian::Database& db, NameFolder& folder);
+// The same, looking terms up in `freqs` (prefetched over remote shards).
+Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
+                                   TermFrequencies& freqs, NameFolder& folder);
+
+// The terms the expansion of `query` would look up, to prefetch them in one go.
+std::vector<std::string> name_variant_candidates(const Xapian::Query& query,
+                                                 const Xapian::QueryParser& parser,
+                                                 NameFolder& folder);
 
 }  // namespace gazette

@@ -5,8 +5,8 @@
 #include "common/language.h"
 #include "common/text/stopwords.h"
 #include "searcher/date_range_processor.h"
-#include "searcher/spelling_correction.h"
 #include "searcher/name_variant_expansion.h"
+#include "searcher/spelling_correction.h"
 
 namespace gazette {
 namespace {
@@ -61,6 +61,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
         stemmer_ = Xapian::Stem(stemmer_name);
     parser_.set_database(options.lexicon ? *options.lexicon : db);
     spelling_ = options.spelling;
+    remote_shards_ = options.remote_shards;
     spelling_db_ = options.lexicon ? *options.lexicon : db;
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -85,14 +86,30 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
     ParsedQuery out;
     try {
         unsigned flags = kParseFlags;
-        if (!spelling_) flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+        if (!spelling_)
+            flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         out.query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }
-    if (folder_) out.query = expand_name_variants(out.query, parser_, db_, *folder_);
+    // Both steps look up the frequency of each query word (and its folded forms): one batch
+    // over remote shards instead of a round trip per term and shard.
+    TermFrequencies freqs(db_, remote_shards_);
+    if (remote_shards_) {
+        std::vector<std::string> wanted;
+        if (folder_)
+            wanted = name_variant_candidates(out.query, parser_, *folder_);
+        if (spelling_) {
+            for (auto& word : correctable_words(text))
+                wanted.push_back(std::move(word.folded));
+        }
+        freqs.prefetch(wanted);
+    }
+    if (folder_)
+        out.query = expand_name_variants(out.query, parser_, freqs, *folder_);
     // Only words the index lacks are looked up, so most queries pay nothing for this.
-    if (spelling_) out.corrected = spelling_correction(db_, spelling_db_, text);
+    if (spelling_)
+        out.corrected = spelling_correction(freqs, spelling_db_, text);
     return out;
 }
 

@@ -32,6 +32,9 @@ struct QueryOptions {
     // (indexer/bulk/sharded_database.h). Unset: the searched databases themselves.
     std::optional<Xapian::Database> lexicon;
     bool spelling = true;  // false when neither the databases nor a lexicon can suggest
+    // Some searched databases are remote shards (xapian-tcpsrv): every per-term lookup is a
+    // round trip to each of them, so the Searcher avoids the ones it can (search.cc).
+    bool remote_shards = false;
 };
 
 struct ParsedQuery {
@@ -57,6 +60,7 @@ class QueryBuilder {
     Xapian::Database db_;                 // the searched databases: folded keys live there
     std::unique_ptr<NameFolder> folder_;  // null with name variants off
     bool spelling_ = true;
+    bool remote_shards_ = false;    // prefetch the query's term frequencies (term_frequencies.h)
     Xapian::Database spelling_db_;  // the lexicon, or the searched databases
 };
 

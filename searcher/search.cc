@@ -8,8 +8,8 @@
 #include "common/schema.h"
 #include "common/slots.h"
 #include "searcher/database_set.h"
-#include "searcher/filters.h"
 #include "searcher/duplicates.h"
+#include "searcher/filters.h"
 #include "searcher/ranking.h"
 #include "searcher/recency.h"
 #include "searcher/related_articles.h"
@@ -22,10 +22,21 @@ namespace {
 // How long a snippet may be, in bytes of text before highlighting.
 constexpr std::size_t kSnippetLength = 240;
 
+// Xapian's background model (SNIPPET_BACKGROUND_MODEL) prefers passages with rarer words:
+// it asks the database for the frequency of every word of the text it reads. On remote
+// shards each of those is a round trip to every shard, one after another (Database::
+// get_termfreq sums over the shards): ~1,500 of them for ten Reuters snippets, 100 ms and
+// more on loopback. There, snippets are chosen by the query words alone.
+unsigned snippet_flags(bool remote_shards) {
+    unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM;
+    if (!remote_shards)
+        flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+    return flags;
+}
 
 // `stemmer` is null when the request wants no snippet.
-Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-             const Xapian::Stem* stemmer) {
+Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Stem* stemmer,
+             unsigned flags) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
@@ -38,14 +49,11 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.date = data.value("date", "");
     hit.source = data.value("source", "");
     hit.url = data.value("url", "");
-    if (!stemmer) return hit;
+    if (!stemmer)
+        return hit;
     std::string body = data.value("body", "");
     const std::string& text = body.empty() ? hit.title : body;
-    hit.snippet =
-        mset.snippet(text, kSnippetLength, *stemmer,
-                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                         Xapian::MSet::SNIPPET_CJK_NGRAM,
-                     "<mark>", "</mark>", "…");
+    hit.snippet = mset.snippet(text, kSnippetLength, *stemmer, flags, "<mark>", "</mark>", "…");
     return hit;
 }
 
@@ -56,8 +64,11 @@ Xapian::Database open_databases(const std::vector<std::string>& paths) {
 }
 
 Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
-    : db_(std::move(db)), builder_(db_, options), time_limit_seconds_(options.time_limit_seconds),
-      ranking_(options.ranking) {
+    : db_(std::move(db)),
+      builder_(db_, options),
+      time_limit_seconds_(options.time_limit_seconds),
+      ranking_(options.ranking),
+      snippet_flags_(snippet_flags(options.remote_shards)) {
     validate_ranking(ranking_);
 }
 
@@ -65,7 +76,8 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
     ParsedQuery parsed;
     if (request.like.empty()) {
         parsed = builder_.parse(request.query);
-        if (corrected) *corrected = parsed.corrected;
+        if (corrected)
+            *corrected = parsed.corrected;
     } else {
         parsed.query = related_query(db_, request.like).query;
     }
@@ -77,7 +89,8 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
     }
     if (request.sort == SortOrder::kRecency && !query.empty()) {
         Xapian::Query boost = recency_.get(db_, request.recency);
-        if (!boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+        if (!boost.empty())
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
     }
     return query;
 }
@@ -101,10 +114,13 @@ SearchResults Searcher::search(const SearchRequest& request) {
     facets.attach(enquire);
 
     Xapian::doccount check_at_least = 0;
-    if (request.exact_total) check_at_least = db_.get_doccount();
-    if (!facets.empty()) check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
+    if (request.exact_total)
+        check_at_least = db_.get_doccount();
+    if (!facets.empty())
+        check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
     // Xapian stops counting past check_at_least (facets, exact totals) when the budget runs out.
-    if (time_limit_seconds_ > 0) enquire.set_time_limit(time_limit_seconds_);
+    if (time_limit_seconds_ > 0)
+        enquire.set_time_limit(time_limit_seconds_);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     // Totals count matching articles, collapsed or not, so they agree with facet counts and
     // with --no-collapse; the results list one per story (docs/duplicates.md).
@@ -117,8 +133,12 @@ SearchResults Searcher::search(const SearchRequest& request) {
         out.total_lower_bound = totals.lower_bound;
         out.total_upper_bound = totals.upper_bound;
     }
+    // No MSet::fetch() here: Xapian 1.4's remote backend fetches documents one by one anyway
+    // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
+    // outside the MSet and crashes (e2e_news_search caught it).
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        out.results.push_back(hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr));
+        out.results.push_back(
+            hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr, snippet_flags_));
         out.results.back().duplicates = it.get_collapse_count();
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);
@@ -135,7 +155,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
                                  " s, over the time budget of " +
                                  std::to_string(time_limit_seconds_) + " s");
     }
-    if (!request.like.empty() && request.explain) out.explain = related_query(db_, request.like).terms;
+    if (!request.like.empty() && request.explain)
+        out.explain = related_query(db_, request.like).terms;
     if (request.auto_correct && out.results.empty() && request.offset == 0 &&
         !out.corrected.empty()) {
         SearchRequest retry = request;

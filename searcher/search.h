@@ -35,12 +35,12 @@ struct Hit {
 
 struct SearchResults {
     std::string query;
-    std::string parsed;     // Xapian::Query::get_description() of the full query run
-    std::string corrected;  // "did you mean", or ""
-    bool auto_corrected = false;  // the results are those of `corrected` (auto_correct)
-    std::string original_query;   // with auto_corrected: the query as given
+    std::string parsed;                  // Xapian::Query::get_description() of the full query run
+    std::string corrected;               // "did you mean", or ""
+    bool auto_corrected = false;         // the results are those of `corrected` (auto_correct)
+    std::string original_query;          // with auto_corrected: the query as given
     std::vector<ExpansionTerm> explain;  // with like + explain: the related query's terms
-    std::string sort;       // relevance, newest, oldest or recency
+    std::string sort;                    // relevance, newest, oldest or recency
     Xapian::doccount estimated_total = 0;
     Xapian::doccount total_lower_bound = 0;
     Xapian::doccount total_upper_bound = 0;
@@ -63,12 +63,12 @@ Xapian::Database open_databases(const std::vector<std::string>& paths);
 
 // A search took longer than QueryOptions::time_limit_seconds (the HTTP service answers 503).
 class TimeBudgetExceeded : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class Searcher {
-public:
+  public:
     Searcher(Xapian::Database db, const QueryOptions& options);
 
     // Throws UsageError for a bad query or out-of-range options.
@@ -77,12 +77,13 @@ public:
     // The query that search() would run, for --debug-query.
     Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr);
 
-private:
+  private:
     Xapian::Database db_;
     QueryBuilder builder_;
     RecencyQueryCache recency_;
     double time_limit_seconds_ = 0;
     RankingOptions ranking_;
+    unsigned snippet_flags_;
 };
 
 }  // namespace gazette

@@ -82,6 +82,7 @@ OpenSearch open_search(const SearchCommand& command) {
     open.options.lexicon = open.set.lexicon;
     // Remote shards cannot give spelling suggestions; without a lexicon there are none.
     open.options.spelling = !open.set.any_remote || open.set.lexicon.has_value();
+    open.options.remote_shards = open.set.any_remote;
     return open;
 }
 

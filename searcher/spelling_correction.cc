@@ -97,11 +97,17 @@ bool should_correct(std::string_view folded_word, Xapian::doccount termfreq) {
 
 std::string spelling_correction(const Xapian::Database& terms, const Xapian::Database& spelling,
                                 std::string_view text) {
+    TermFrequencies freqs(terms, false);
+    return spelling_correction(freqs, spelling, text);
+}
+
+std::string spelling_correction(TermFrequencies& freqs, const Xapian::Database& spelling,
+                                std::string_view text) {
     std::string out;
     std::size_t copied = 0;
     bool changed = false;
     for (const QueryWord& w : correctable_words(text)) {
-        if (!should_correct(w.folded, terms.get_termfreq(w.folded)))
+        if (!should_correct(w.folded, freqs.get(w.folded)))
             continue;
         std::string suggestion;
         try {

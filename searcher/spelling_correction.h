@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "searcher/term_frequencies.h"
+
 namespace gazette {
 
 // A plain word of the query text that could be misspelt: [begin, end) in the text, and its
@@ -34,6 +36,9 @@ bool should_correct(std::string_view folded_word, Xapian::doccount termfreq);
 // term frequencies (the searched databases); `spelling` holds the spelling data (the same
 // databases, or a local lexicon when they are remote).
 std::string spelling_correction(const Xapian::Database& terms, const Xapian::Database& spelling,
+                                std::string_view text);
+// The same, with the query words' frequencies from `freqs` (prefetched over remote shards).
+std::string spelling_correction(TermFrequencies& freqs, const Xapian::Database& spelling,
                                 std::string_view text);
 
 }  // namespace gazette

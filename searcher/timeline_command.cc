@@ -48,6 +48,7 @@ std::optional<int> run_timeline_if_asked(const SearchCommand& command, const po:
     QueryOptions options = command.query_options;
     options.lexicon = set.lexicon;
     options.spelling = false;  // a timeline offers no "did you mean"
+    options.remote_shards = set.any_remote;  // batch the name-variant lookups (term_frequencies.h)
     Searcher searcher(set.db, options);
     if (command.debug_query)
         std::cerr << "parsed query: " << searcher.build_query(request.search).get_description()

@@ -12,6 +12,8 @@
 #include "indexer/bulk/shard_writer.h"
 #include "indexer/bulk/sharded_database.h"
 #include "indexer/bulk/vocabulary_spelling.h"
+#include "indexer/bulk/writer_pool.h"
+#include "indexer/bulk/year_routing.h"
 
 namespace gazette {
 
@@ -92,8 +94,33 @@ struct WritePlan {
     std::vector<std::string> dbs;  // what the writers write, one writer each
     std::vector<WriterRole> roles;
     RunPosition start;
-    fs::path work;  // scratch folder of a merged run
+    fs::path work;                            // scratch folder of a merged run
+    ShardScheme scheme = ShardScheme::kHash;  // how articles are routed to the writers
 };
+
+// The scheme of a sharded run: the one the database was made with (a database from before
+// schemes were recorded is hashed), which a run may repeat but not change, or the one asked
+// for a new database.
+ShardScheme sharded_run_scheme(const BulkOptions& o, bool exists, unsigned shard_count) {
+    std::optional<ShardScheme> asked = o.shard_by;
+    if (!asked && shard_count > 0)
+        asked = ShardScheme::kHash;
+    if (!exists) {
+        if (asked == ShardScheme::kHash && shard_count == 0)
+            throw UsageError("--shard-by hash needs --shards N");
+        return asked.value_or(ShardScheme::kHash);
+    }
+    ShardScheme made = recorded_scheme(o.db_path).value_or(ShardScheme::kHash);
+    if (asked && *asked != made) {
+        std::string how = o.shard_by ? "--shard-by " + scheme_name(*asked) : "--shards N";
+        throw UsageError(o.db_path + " is sharded by " + scheme_name(made) +
+                         "; this run asks for sharding by " + scheme_name(*asked) + " (" + how +
+                         ")" +
+                         ". An article's shard depends on the scheme, so it cannot change "
+                         "(re-index into a new database to change it)");
+    }
+    return made;
+}
 
 WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uintmax_t input_bytes,
                       BulkResult& result) {
@@ -101,17 +128,34 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
     w.work = o.db_path + ".gazette-work";
     unsigned shard_count = o.shards > 0 ? o.shards : (o.keep_shards ? std::max(1u, o.threads) : 0);
     std::vector<std::string> stub_shards = sharded_database_shards(o.db_path);
-    if (!stub_shards.empty() || shard_count > 0) {
+    if (!stub_shards.empty() || shard_count > 0 || o.shard_by) {
         // A sharded database is always written in place, shard by shard, by one writer each:
-        // an id hashes to the same shard in every run, so replacement stays exact.
+        // an id hashes to the same shard in every run (or moves with its year, and is then
+        // deleted from the old one), so replacement stays exact.
         result.mode = WriteMode::kSharded;
-        if (!stub_shards.empty() && shard_count > 0 && stub_shards.size() != shard_count) {
-            throw UsageError(o.db_path + " has " + std::to_string(stub_shards.size()) +
-                             " shards; an id's shard depends on the count, so it cannot change "
-                             "(re-index into a new database to change it)");
+        w.scheme = sharded_run_scheme(o, !stub_shards.empty(), shard_count);
+        if (w.scheme == ShardScheme::kYear) {
+            if (o.listener) {
+                throw UsageError(
+                    "standing-query alerts (--alerts) do not work with a database "
+                    "sharded by year yet: index it without --alerts");
+            }
+            if (stub_shards.empty()) {
+                stub_shards = create_year_sharded_database(o.db_path);
+            } else {
+                // A run that died between making a year's shard and listing it left it out.
+                rewrite_year_stub(o.db_path);
+                stub_shards = sharded_database_shards(o.db_path);
+            }
+        } else {
+            if (!stub_shards.empty() && shard_count > 0 && stub_shards.size() != shard_count) {
+                throw UsageError(o.db_path + " has " + std::to_string(stub_shards.size()) +
+                                 " shards; an id's shard depends on the count, so it cannot "
+                                 "change (re-index into a new database to change it)");
+            }
+            if (stub_shards.empty())
+                stub_shards = create_sharded_database(o.db_path, shard_count);
         }
-        if (stub_shards.empty())
-            stub_shards = create_sharded_database(o.db_path, shard_count);
         w.dbs = stub_shards;
         auto p = resume_position(w.dbs, plan_id);
         if (p) {
@@ -191,7 +235,8 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
         input_bytes += f.size;
     std::string plan_id = plan_fingerprint(plan, o.default_source);
     if (plan.files.empty() && !fs::exists(o.db_path + ".gazette-work") &&
-        sharded_database_shards(o.db_path).empty() && o.shards == 0 && !o.keep_shards) {
+        sharded_database_shards(o.db_path).empty() && o.shards == 0 && !o.keep_shards &&
+        !o.shard_by) {
         result.documents = documents_in(o.db_path);
         return result;  // nothing to read (--update found every file unchanged)
     }
@@ -200,21 +245,21 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     // Every writer may commit a batch at the same moment on the same disk.
     std::uintmax_t reserve =
         kCommitReserveBytes + kIndexBytesPerTextByte * o.batch_bytes * w.dbs.size();
-    std::vector<std::unique_ptr<ShardWriter>> writers;
-    for (std::size_t i = 0; i < w.dbs.size(); ++i) {
-        writers.push_back(std::make_unique<ShardWriter>(w.dbs[i], w.roles[i], reserve));
+    WriterPool pool(reserve);
+    for (std::size_t i = 0; i < w.dbs.size(); ++i)
+        pool.add(w.dbs[i], w.roles[i]);
+    std::unique_ptr<ShardRouting> routing;
+    if (w.scheme == ShardScheme::kYear) {
+        routing = std::make_unique<YearRouting>(o.db_path, pool);
+    } else {
+        routing = std::make_unique<HashRouting>(pool);
     }
-    std::vector<ShardWriter*> raw;
-    for (auto& writer : writers) {
-        writer->start();
-        raw.push_back(writer.get());
-    }
-    result.writers = writers.size();
+    result.writers = pool.size();
 
     ProgressLine progress(o.progress, input_bytes);
     // Written in place (one database or shards), the last commit clears the position: a
     // finished run leaves nothing to resume. Scratch shards say "complete" until merged.
-    RecordRouter router(raw, o.batch_bytes, plan_id, w.start, o.default_source, progress,
+    RecordRouter router(pool, *routing, o.batch_bytes, plan_id, w.start, o.default_source, progress,
                         result.mode != WriteMode::kMerged);
     if (o.listener) {
         o.listener->start(w.dbs, o.db_path);
@@ -233,15 +278,17 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
             break;
     }
     router.finish();
-    for (auto& writer : writers)
-        writer->join();  // rethrows a writer's failure (disk full, ...)
+    pool.join_all();  // rethrows a writer's failure (disk full, ...)
     progress.finish();
     result.read = router.stats();
-    for (auto& writer : writers) {
-        result.added += writer->stats().added;
-        result.replaced += writer->stats().replaced;
-    }
-    writers.clear();  // close the databases before merging or syncing them
+    WriterStats totals = pool.totals();
+    // An article that moved to another year's shard was replaced, not added.
+    result.added = totals.added - std::min(totals.added, totals.moved_out);
+    result.replaced = totals.replaced + totals.moved_out;
+    result.writers = pool.size();
+    w.dbs = pool.paths();  // with the shards of years new in this run
+    routing.reset();
+    pool.close();  // close the databases before merging or syncing them
     if (o.listener)
         o.listener->finish(w.dbs);
 

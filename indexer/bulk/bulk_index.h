@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "indexer/bulk/batch_listener.h"
 #include "indexer/bulk/record_router.h"
+#include "indexer/bulk/shard_scheme.h"
 #include "indexer/readers/input_files.h"
 
 namespace gazette {
@@ -20,7 +22,10 @@ struct BulkOptions {
     bool progress = false;
     bool keep_shards = false;  // leave the shards as a sharded database (stub file)
     unsigned shards = 0;       // build or update a sharded database of this many shards
-    bool update = false;       // skip files unchanged since the last run
+    // --shard-by: how a new sharded database partitions (a year one needs no count); an
+    // existing one keeps the scheme it was made with, and asking for another is refused.
+    std::optional<ShardScheme> shard_by;
+    bool update = false;                // skip files unchanged since the last run
     BatchListener* listener = nullptr;  // follows the batches (standing-query alerts)
 };
 

@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "indexer/bulk/shard_writer.h"
+#include "indexer/bulk/sharded_database.h"
 
 namespace gazette {
 
@@ -29,19 +30,35 @@ std::vector<std::string> read_id_list(const std::string& path) {
 }
 
 DeleteResult delete_articles(const std::string& db_path, const std::vector<std::string>& ids) {
-    Xapian::WritableDatabase db(db_path, Xapian::DB_OPEN);
-    check_or_record_schema(db, db_path);
+    // A sharded database: each shard on its own (an id may be in any of them when the
+    // database is sharded by year); otherwise the database itself.
+    std::vector<std::string> paths = sharded_database_shards(db_path);
+    if (paths.empty())
+        paths.push_back(db_path);
+    std::vector<Xapian::WritableDatabase> dbs;
+    for (const auto& path : paths) {
+        dbs.emplace_back(path, Xapian::DB_OPEN);
+        check_or_record_schema(dbs.back(), path);
+    }
     DeleteResult result;
     for (const auto& id : ids) {
         std::string term = id_term(id);
-        if (db.term_exists(term)) {
-            db.delete_document(term);
+        bool found = false;
+        for (auto& db : dbs) {
+            if (db.term_exists(term)) {
+                db.delete_document(term);
+                found = true;
+            }
+        }
+        if (found) {
             ++result.deleted;
         } else {
             result.not_found.push_back(id);
         }
     }
-    db.commit();  // all or nothing: one commit for the whole list
+    // One commit per database for the whole list (all or nothing within a shard).
+    for (auto& db : dbs)
+        db.commit();
     return result;
 }
 

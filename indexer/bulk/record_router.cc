@@ -4,19 +4,11 @@
 
 namespace gazette {
 
-std::size_t writer_for_id(const std::string& id, std::size_t writers) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : id) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return static_cast<std::size_t>(h % writers);
-}
-
-RecordRouter::RecordRouter(std::vector<ShardWriter*> writers, std::uint64_t batch_bytes,
+RecordRouter::RecordRouter(WriterPool& pool, ShardRouting& routing, std::uint64_t batch_bytes,
                            std::string plan_id, RunPosition resume_from, std::string default_source,
                            ProgressLine& progress, bool clear_when_done)
-    : writers_(std::move(writers)),
+    : pool_(pool),
+      routing_(routing),
       batch_bytes_(batch_bytes),
       plan_id_(std::move(plan_id)),
       resume_from_(resume_from),
@@ -42,7 +34,7 @@ bool RecordRouter::count_record() {
 }
 
 bool RecordRouter::writers_failed() const {
-    for (const auto* w : writers_) {
+    for (const auto* w : pool_.writers()) {
         if (w->failed())
             return true;
     }
@@ -58,13 +50,14 @@ void RecordRouter::commit_all(bool last) {
     std::string position =
         plan_id_.empty() || (last && clear_when_done_) ? "" : encode_position(plan_id_, here);
     std::shared_ptr<CommitBarrier> barrier;
-    std::vector<CommitMetadata> metadata(writers_.size());
+    const auto& writers = pool_.writers();
+    std::vector<CommitMetadata> metadata(writers.size());
     if (listener_) {
-        barrier = std::make_shared<CommitBarrier>(writers_.size());
-        metadata = listener_->before_commit(writers_.size(), barrier);
+        barrier = std::make_shared<CommitBarrier>(writers.size());
+        metadata = listener_->before_commit(writers.size(), barrier);
     }
-    for (std::size_t i = 0; i < writers_.size(); ++i)
-        writers_[i]->send(CommitAt{position, last, std::move(metadata[i]), barrier});
+    for (std::size_t i = 0; i < writers.size(); ++i)
+        writers[i]->send(CommitAt{position, last, std::move(metadata[i]), barrier});
     pending_bytes_ = 0;
 }
 
@@ -82,10 +75,16 @@ void RecordRouter::accept(Article&& article, const std::string& /*where*/) {
     std::uint64_t size = article.title.size() + article.body.size();
     stats_.text_bytes += size;
     ++stats_.articles;
-    std::size_t target = writer_for_id(article.id, writers_.size());
+    drop_from_.clear();
+    std::size_t target = routing_.route(article, drop_from_);
     if (listener_)
         listener_->article(article);
-    writers_[target]->send(std::move(article));
+    // The drop and the new copy are committed with the same batch; if the run dies between
+    // two shards' commits, the resumed run starts before the shard that is behind and
+    // sends both again.
+    for (std::size_t other : drop_from_)
+        pool_.writers()[other]->send(DropId{article.id});
+    pool_.writers()[target]->send(std::move(article));
     pending_bytes_ += size;
     bytes_in_current_file_ += size;
     // The commit point lies after this record: every writer's commit covers all it was sent.

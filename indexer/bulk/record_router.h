@@ -1,8 +1,9 @@
 // The reading side of a run: receives what the readers produce, numbers every record of
 // each file (so a position in the input is stable from run to run), passes over records a
-// resumed run has already indexed, sends each article to the writer its id hashes to (so
-// an id always lands in the same shard and replacement stays exact), and tells every
-// writer to commit after each batch of --batch-mb of text.
+// resumed run has already indexed, sends each article to the writer its routing picks (the
+// hash of its id, or its year; shard_routing.h) and tells writers that may hold the id
+// elsewhere to drop it, and tells every writer to commit after each batch of --batch-mb of
+// text.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,9 @@
 #include "indexer/bulk/batch_listener.h"
 #include "indexer/bulk/progress.h"
 #include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/shard_routing.h"
 #include "indexer/bulk/shard_writer.h"
+#include "indexer/bulk/writer_pool.h"
 #include "indexer/readers/article_sink.h"
 
 namespace gazette {
@@ -26,18 +29,15 @@ struct ReadStats {
     std::uint64_t replayed = 0;         // records passed over because a resumed run had them
 };
 
-// Which writer an id goes to: FNV-1a of the id modulo the writer count. Stable across runs
-// and machines, so re-indexing an id always reaches the shard that holds it.
-std::size_t writer_for_id(const std::string& id, std::size_t writers);
-
 class RecordRouter : public ArticleSink {
   public:
     // `clear_when_done`: the last commit clears the stored position instead of marking the
     // run complete (in place, a finished run leaves nothing to resume; shards keep
     // "complete" until they are merged).
-    RecordRouter(std::vector<ShardWriter*> writers, std::uint64_t batch_bytes, std::string plan_id,
-                 RunPosition resume_from, std::string default_source, ProgressLine& progress,
-                 bool clear_when_done);
+    // `pool` and `routing` must outlive the router; routing may add writers to the pool.
+    RecordRouter(WriterPool& pool, ShardRouting& routing, std::uint64_t batch_bytes,
+                 std::string plan_id, RunPosition resume_from, std::string default_source,
+                 ProgressLine& progress, bool clear_when_done);
 
     // Each input file is read between begin_file and end_file.
     void begin_file(std::size_t index);
@@ -61,7 +61,9 @@ class RecordRouter : public ArticleSink {
     bool count_record();
     void commit_all(bool last);
 
-    std::vector<ShardWriter*> writers_;
+    WriterPool& pool_;
+    ShardRouting& routing_;
+    std::vector<std::size_t> drop_from_;  // reused by accept()
     std::uint64_t batch_bytes_;
     std::string plan_id_;
     RunPosition resume_from_;

@@ -93,6 +93,14 @@ void ShardWriter::run() {
             // Xapian writes blocks while documents are added, not only at commit; stopping
             // before the disk is full keeps its out-of-space paths (which can abort) unreached.
             require_free_space(path_, reserve_bytes_);
+            if (const auto* drop = std::get_if<DropId>(&task)) {
+                std::string term = id_term(drop->id);
+                if (db_.term_exists(term)) {
+                    db_.delete_document(term);
+                    ++stats_.moved_out;
+                }
+                continue;
+            }
             const Article& article = std::get<Article>(task);
             std::string term = id_term(article.id);
             Xapian::Document doc = builder_.build(article);

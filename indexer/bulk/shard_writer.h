@@ -28,11 +28,18 @@ struct CommitAt {
     std::shared_ptr<CommitBarrier> done;  // told when the commit is durable (or failed)
 };
 
-using WriterTask = std::variant<Article, CommitAt>;
+// Delete the article with this id if this database holds it: the article went to another
+// shard this time (a year-sharded database, after its date changed).
+struct DropId {
+    std::string id;
+};
+
+using WriterTask = std::variant<Article, CommitAt, DropId>;
 
 struct WriterStats {
-    std::uint64_t added = 0;     // ids new to this database
-    std::uint64_t replaced = 0;  // ids it held already
+    std::uint64_t added = 0;      // ids new to this database
+    std::uint64_t replaced = 0;   // ids it held already
+    std::uint64_t moved_out = 0;  // ids deleted here because they went to another shard
     std::uint64_t commits = 0;
 };
 

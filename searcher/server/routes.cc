@@ -54,6 +54,9 @@ Handler guarded(Handler handler) {
             set_error(res, 503, "the index changed twice during the search; try again");
         } catch (const Xapian::DatabaseOpeningError& e) {
             set_error(res, 503, "the index cannot be opened: " + e.get_msg());
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard is down (without --allow-partial): the message names it.
+            set_error(res, 503, e.get_msg());
         } catch (const Xapian::Error& e) {
             set_error(res, 500, e.get_type() + std::string(": ") + e.get_msg());
         } catch (const std::exception& e) {

@@ -8,6 +8,14 @@
 
 namespace gazette::server {
 
+namespace {
+
+// How long a worker answers without a shard that was down before trying it again: a shard
+// host that drops packets costs a whole --connect-timeout on each try.
+constexpr std::chrono::seconds kMissingShardRetry{30};
+
+}  // namespace
+
 SearcherPool::SearcherPool(std::vector<std::string> db_paths, ShardOptions shards,
                            QueryOptions options, std::chrono::milliseconds reopen_interval,
                            Metrics& metrics)
@@ -23,12 +31,21 @@ void SearcherPool::open_or_refresh() {
         // Opened on first use, in the worker thread that will use it.
         DatabaseSet set = open_database_set(db_paths_, shards_);
         db_ = set.db;
+        missing_ = set.missing;
+        searchers_.clear();  // they hold the previous set
         options_.lexicon = set.lexicon;
         // Remote shards cannot give spelling suggestions; without a lexicon there are none.
         options_.spelling = !set.any_remote || set.lexicon.has_value();
+        options_.remote_shards = set.any_remote;
         opened_ = true;
         last_check_ = now;
+        opened_at_ = now;
         metrics_.record_reopen(static_cast<double>(std::time(nullptr)));
+        return;
+    }
+    if (!missing_.empty() && now - opened_at_ >= kMissingShardRetry) {
+        opened_ = false;
+        open_or_refresh();
         return;
     }
     if (now - last_check_ < reopen_interval_)
@@ -65,36 +82,38 @@ Searcher& SearcherPool::searcher_for(const SearchRequest& request) {
     return searcher_for(language);
 }
 
-SearchResults SearcherPool::search(const SearchRequest& request) {
+template <class Work>
+auto SearcherPool::retrying(Work&& work) -> decltype(work()) {
     open_or_refresh();
     try {
-        return searcher_for(request).search(request);
+        return work();
     } catch (const Xapian::DatabaseModifiedError&) {
         reopen();
-        return searcher_for(request).search(request);
+        return work();
+    } catch (const Xapian::NetworkError&) {
+        // A remote shard failed mid-search. Opening the set again either names the shard in
+        // its error, or (allow_partial) leaves it out; a shard back up is used again.
+        opened_ = false;
+        open_or_refresh();
+        return work();
     }
+}
+
+SearchResults SearcherPool::search(const SearchRequest& request) {
+    SearchResults results = retrying([&] { return searcher_for(request).search(request); });
+    results.missing_shards = missing_;
+    return results;
 }
 
 Timeline SearcherPool::timeline(const TimelineRequest& request) {
-    open_or_refresh();
-    try {
+    return retrying([&] {
         return compute_timeline(searcher_for(request.search), db_, request,
                                 options_.time_limit_seconds);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        reopen();
-        return compute_timeline(searcher_for(request.search), db_, request,
-                                options_.time_limit_seconds);
-    }
+    });
 }
 
 void SearcherPool::with_database(const std::function<void(const Xapian::Database&)>& work) {
-    open_or_refresh();
-    try {
-        work(db_);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        reopen();
-        work(db_);
-    }
+    retrying([&] { work(db_); });
 }
 
 }  // namespace gazette::server

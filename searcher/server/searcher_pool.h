@@ -3,6 +3,10 @@
 // at most once per `reopen_interval`, and on DatabaseModifiedError (the revision it was
 // reading was overwritten by a writer) it reopens and retries once. Xapian shows whole
 // commits only, so a search never sees half of an indexer's batch.
+// Remote shards: a shard that fails during a search (NetworkError: its xapian-tcpsrv stopped)
+// makes the pool open the set again and retry once, so the answer names the shard that is
+// down; with allow_partial the retry leaves it out and the answer lists it as missing. Missing
+// shards are tried again every kMissingShardRetry.
 #pragma once
 
 #include <xapian.h>
@@ -16,8 +20,8 @@
 
 #include "searcher/database_set.h"
 #include "searcher/search.h"
-#include "searcher/timeline.h"
 #include "searcher/server/metrics.h"
+#include "searcher/timeline.h"
 
 namespace gazette::server {
 
@@ -36,6 +40,9 @@ class SearcherPool {
     void with_database(const std::function<void(const Xapian::Database&)>& work);
 
   private:
+    // Runs `work` (which uses db_ and the searchers), reopening on the errors above.
+    template <class Work>
+    auto retrying(Work&& work) -> decltype(work());
     void open_or_refresh();
     void reopen();
     Searcher& searcher_for(const std::string& language);
@@ -49,6 +56,8 @@ class SearcherPool {
     bool opened_ = false;
     Xapian::Database db_;
     std::chrono::steady_clock::time_point last_check_;
+    std::chrono::steady_clock::time_point opened_at_;
+    std::vector<std::string> missing_;  // shards left out of db_ (allow_partial)
     std::map<std::string, std::unique_ptr<Searcher>> searchers_;
 };
 

@@ -51,6 +51,12 @@ int run_serve(int argc, char** argv) {
          "connections waiting for their request at once (slow or idle clients); a new one beyond it is answered 503")
         ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
          "how often each worker checks the database for new commits")
+        ("allow-partial", "if a shard cannot be reached, answer from the others with \"partial\": true "
+         "and the missing shards listed (tried again every 30 s)")
+        ("connect-timeout", po::value<unsigned>()->default_value(config.shards.connect_timeout_ms)->value_name("MS"),
+         "how long to wait for a connection to a remote shard (tcp://host:port)")
+        ("shard-timeout", po::value<unsigned>()->default_value(config.shards.timeout_ms)->value_name("MS"),
+         "how long to wait for each answer from a remote shard")
         ("lexicon", po::value<std::string>()->value_name("DB"),
          "spelling data for remote shards (default: the lexicon/ of a sharded database given with --db)");
     // clang-format on
@@ -63,6 +69,9 @@ int run_serve(int argc, char** argv) {
     config.db_paths = cli::database_paths(vm);
     if (vm.count("lexicon"))
         config.shards.lexicon = vm["lexicon"].as<std::string>();
+    config.shards.allow_partial = vm.count("allow-partial") > 0;
+    config.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
+    config.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
     config.listen = server::parse_listen_address(vm["listen"].as<std::string>());
     config.threads = vm["threads"].as<std::size_t>();
     if (config.threads == 0 || config.threads > 1024) {

@@ -5,7 +5,12 @@ indexing throughput with --shards equal to the core count against one merged dat
 Latency is the searcher's own took_ms from `gazette-search --jsonl` (median over ROUNDS
 interleaved rounds per query, then median and p99 over queries).
 
-Usage: scale_out_bench.py [--queries N] [--rounds R]   (Reuters-21578 + BBC from ../shared)
+With --baseline-bin DIR, the gazette-search in DIR (e.g. a build of an older commit) is
+measured too, on the same databases and servers, interleaved round by round with the
+current one, so that both see the same load (rows marked "baseline").
+
+Usage: scale_out_bench.py [--queries N] [--rounds R] [--baseline-bin DIR] [--skip-throughput]
+       (Reuters-21578 + BBC from ../shared)
 """
 import argparse
 import glob
@@ -47,10 +52,10 @@ def index(db, *args):
     return time.monotonic() - start
 
 
-def latencies(dbs, queries):
+def latencies(dbs, queries, bin_dir=None):
     lines = "".join(json.dumps({"query": q, "limit": 10}) + "\n" for q in queries)
     args = [a for db in dbs for a in ("--db", db)]
-    out = subprocess.run([os.path.join(BIN, "gazette-search"), *args, "--jsonl"], input=lines,
+    out = subprocess.run([os.path.join(bin_dir or BIN, "gazette-search"), *args, "--jsonl"], input=lines,
                          capture_output=True, text=True, check=True)
     answers = [json.loads(line) for line in out.stdout.splitlines()]
     errors = [a for a in answers if "error" in a]
@@ -63,6 +68,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--queries", type=int, default=2000)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--baseline-bin", help="also measure the gazette-search in this folder")
+    ap.add_argument("--skip-throughput", action="store_true",
+                    help="leave out the indexing throughput comparison")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     work = tempfile.mkdtemp(prefix="gazette-scale-bench-")
@@ -75,11 +83,12 @@ def main():
     try:
         single, sharded = os.path.join(work, "single.db"), os.path.join(work, "sharded")
         t_single = index(single, "--threads", str(cores))
-        t_sharded = index(sharded, "--shards", str(cores))
-        articles = 21577 + 2225
-        print("indexing Reuters + BBC (%d articles): merged, %d writers: %.1f s (%.0f articles/s); "
-              "--shards %d: %.1f s (%.0f articles/s)" % (articles, cores, t_single, articles / t_single,
-                                                         cores, t_sharded, articles / t_sharded))
+        if not args.skip_throughput:
+            t_sharded = index(sharded, "--shards", str(cores))
+            articles = 21577 + 2225
+            print("indexing Reuters + BBC (%d articles): merged, %d writers: %.1f s (%.0f articles/s); "
+                  "--shards %d: %.1f s (%.0f articles/s)" % (articles, cores, t_single, articles / t_single,
+                                                             cores, t_sharded, articles / t_sharded))
         three = os.path.join(work, "three")
         index(three, "--shards", "3")
         ports = [free_port() for _ in range(3)]
@@ -92,10 +101,14 @@ def main():
         setups = {"one database": [single], "3 local shards": [three],
                   "3 remote shards (loopback)": ["tcp://127.0.0.1:%d" % p for p in ports]}
         queries = features.make_queries(args.queries)
-        runs = {name: [] for name in setups}
+        programs = {"": None}
+        if args.baseline_bin:
+            programs[" (baseline)"] = args.baseline_bin
+        runs = {name + tag: [] for name in setups for tag in programs}
         for _ in range(args.rounds):
             for name, dbs in setups.items():
-                runs[name].append(latencies(dbs, queries))
+                for tag, bin_dir in programs.items():
+                    runs[name + tag].append(latencies(dbs, queries, bin_dir))
         print("%d queries, %d rounds" % (len(queries), args.rounds))
         print("| setup | median ms | p99 ms | median / one database |")
         print("|---|---:|---:|---:|")

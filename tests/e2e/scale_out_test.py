@@ -5,12 +5,16 @@ on 127.0.0.1 and stopped at the end. Usage: scale_out_test.py BIN_DIR SRC_DIR SH
 import glob
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -27,6 +31,7 @@ servers = []
 
 def check(what, ok, detail=""):
     global passes, failures
+    ok = bool(ok)
     passes += ok
     failures += not ok
     print(("ok: " if ok else "FAIL: ") + what + ("" if ok else " " + str(detail)[:400]))
@@ -55,6 +60,36 @@ def wait_for_port(port, seconds=10):
         except OSError:
             time.sleep(0.1)
     return False
+
+
+def serve(dbs, *args):
+    """`gazette-search serve` over `dbs` on a free loopback port; returns its port."""
+    log = tempfile.TemporaryFile(mode="w+")
+    proc = subprocess.Popen([SEARCH, "serve", *[a for db in dbs for a in ("--db", db)],
+                             "--listen", "127.0.0.1:0", "--quiet", *args],
+                            stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    servers.append(proc)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        log.seek(0)
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
+        if found:
+            return int(found.group(1))
+        if proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    log.seek(0)
+    raise RuntimeError("gazette-search serve did not start: " + log.read())
+
+
+def api_search(port, query):
+    """(HTTP status, JSON answer) of /api/search?q=query."""
+    url = "http://127.0.0.1:%d/api/search?%s" % (port, urllib.parse.urlencode({"q": query}))
+    try:
+        with urllib.request.urlopen(url, timeout=60) as res:
+            return res.status, json.loads(res.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
 
 
 def search(dbs, *args, query="", check_rc=True):
@@ -134,9 +169,26 @@ def main():
         check("re-indexing the corpus into the shards replaces, never duplicates",
               "(0 added, 45 replaced)" in again.stdout, again.stdout)
 
-        # A shard that is down.
+        # A shard that is down, for the CLI and for the HTTP service started before it went.
+        lenient = serve(remote, "--allow-partial", "--connect-timeout", "1000", "--threads", "2")
+        strict = serve(remote, "--threads", "2")
+        status, answer = api_search(lenient, "cocoa")
+        check("serve --allow-partial with every shard up: not partial",
+              status == 200 and "partial" not in answer and answer["results"], answer)
+        whole_total = answer["estimated_total"]
         servers[1].terminate()
         servers[1].wait()
+        # Several requests: each of the two workers finds out on its own.
+        for attempt in range(4):
+            status, answer = api_search(lenient, "cocoa")
+            check("serve --allow-partial after a shard stopped (request %d): 200, partial, the shard "
+                  "listed, results from the others" % (attempt + 1),
+                  status == 200 and answer.get("partial") is True and answer.get("missing_shards") == [remote[1]]
+                  and answer["results"] and answer["estimated_total"] < whole_total,
+                  (status, {k: answer.get(k) for k in ("partial", "missing_shards", "estimated_total", "error")}))
+            status, answer = api_search(strict, "cocoa")
+            check("serve without --allow-partial after a shard stopped (request %d): 503 naming it" % (attempt + 1),
+                  status == 503 and ("127.0.0.1:%d" % ports[1]) in answer.get("error", ""), (status, answer))
         down = search(remote, query="cocoa", check_rc=False)
         check("a shard that is down: exit 1", down.returncode == 1, down.returncode)
         check("... and the message names it", ("127.0.0.1:%d" % ports[1]) in down.stderr, down.stderr)

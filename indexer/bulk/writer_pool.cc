@@ -1,0 +1,44 @@
+#include "indexer/bulk/writer_pool.h"
+
+namespace gazette {
+
+std::size_t WriterPool::add(const std::string& path, WriterRole role) {
+    owned_.push_back(std::make_unique<ShardWriter>(path, role, reserve_bytes_));
+    owned_.back()->start();
+    raw_.push_back(owned_.back().get());
+    paths_.push_back(path);
+    return raw_.size() - 1;
+}
+
+void WriterPool::join_all() {
+    // Join every thread before rethrowing, so none is left running on a database.
+    std::exception_ptr first;
+    for (auto& writer : owned_) {
+        try {
+            writer->join();
+        } catch (...) {
+            if (!first)
+                first = std::current_exception();
+        }
+    }
+    if (first)
+        std::rethrow_exception(first);
+}
+
+WriterStats WriterPool::totals() const {
+    WriterStats sum;
+    for (const auto& writer : owned_) {
+        sum.added += writer->stats().added;
+        sum.replaced += writer->stats().replaced;
+        sum.moved_out += writer->stats().moved_out;
+        sum.commits += writer->stats().commits;
+    }
+    return sum;
+}
+
+void WriterPool::close() {
+    owned_.clear();
+    raw_.clear();
+}
+
+}  // namespace gazette

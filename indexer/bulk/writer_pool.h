@@ -1,0 +1,40 @@
+// The writer threads of a run and the databases they write, one writer per database. A run
+// starts with some; a year-sharded run adds one whenever an article of a new year arrives.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "indexer/bulk/shard_writer.h"
+
+namespace gazette {
+
+class WriterPool {
+  public:
+    // `reserve_bytes`: free space each writer keeps (free_space.h).
+    explicit WriterPool(std::uintmax_t reserve_bytes) : reserve_bytes_(reserve_bytes) {}
+
+    // Opens `path`, starts its writer thread; returns its index among writers().
+    std::size_t add(const std::string& path, WriterRole role);
+
+    const std::vector<ShardWriter*>& writers() const { return raw_; }
+    const std::vector<std::string>& paths() const { return paths_; }
+    std::size_t size() const { return raw_.size(); }
+
+    // Waits for every writer's last commit; rethrows the first failure.
+    void join_all();
+    // The writers' counts added up (after join_all).
+    WriterStats totals() const;
+    // Closes every database (before merging or syncing them).
+    void close();
+
+  private:
+    std::uintmax_t reserve_bytes_;
+    std::vector<std::unique_ptr<ShardWriter>> owned_;
+    std::vector<ShardWriter*> raw_;
+    std::vector<std::string> paths_;
+};
+
+}  // namespace gazette
