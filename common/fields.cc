@@ -1,5 +1,6 @@
 #include "common/fields.h"
 
+#include "common/hash.h"
 #include "common/slots.h"
 
 #include <xapian.h>
@@ -52,16 +53,9 @@ constexpr std::array kFieldTable = {
 };
 // clang-format on
 
+// Only needs to separate long ids, not resist attackers.
 std::string hex_hash(std::string_view s) {
-    // FNV-1a, 64 bit: only needs to separate long ids, not resist attackers.
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return hash_hex(fnv1a(s));
 }
 
 // Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.

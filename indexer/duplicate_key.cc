@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "common/hash.h"
 #include "common/text/stopwords.h"
 
 namespace gazette {
@@ -30,14 +31,6 @@ constexpr std::size_t kSketchSize = 2;
 constexpr std::size_t kShortBodyWords = 2 * kShingleWords;
 constexpr std::size_t kCreditSearchBytes = 120;
 
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 // splitmix64's finaliser: spreads FNV's weak low bits so the minimum is a fair sample.
 std::uint64_t mix(std::uint64_t x) {
     x ^= x >> 30;
@@ -50,7 +43,7 @@ std::uint64_t mix(std::uint64_t x) {
 
 std::uint64_t hash_words(const std::vector<std::string>& words, std::size_t begin,
                          std::size_t end) {
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = kFnv1aOffsetBasis;
     for (std::size_t i = begin; i < end; ++i) {
         h = fnv1a(h, words[i]);
         h = fnv1a(h, " ");  // so "ab c" and "a bc" differ
@@ -159,7 +152,7 @@ std::string duplicate_key_of_body(std::string_view body) {
         if (sketch.size() == kSketchSize)
             break;
     }
-    std::uint64_t key = 1469598103934665603ULL;
+    std::uint64_t key = kFnv1aOffsetBasis;
     for (const auto& c : sketch)
         key = mix(key ^ c.first);  // in hash order: order-independent
     return to_hex(key);

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/hash.h"
+
 namespace gazette {
 namespace {
 
@@ -23,17 +25,11 @@ long long mtime_of(const InputFile& file) {
 
 std::string content_hash(const InputFile& file) {
     std::ifstream in(file.path, std::ios::binary);
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = kFnv1aOffsetBasis;
     char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        for (std::streamsize i = 0; i < in.gcount(); ++i) {
-            h ^= static_cast<unsigned char>(buffer[i]);
-            h *= 1099511628211ULL;
-        }
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return hex;
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        h = fnv1a(h, std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+    return hash_hex(h);
 }
 
 }  // namespace

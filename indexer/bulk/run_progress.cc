@@ -4,21 +4,10 @@
 #include <filesystem>
 #include <sstream>
 
+#include "common/hash.h"
+
 namespace gazette {
-namespace {
-
-std::string fnv1a_hex(const std::string& s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string plan_fingerprint(const InputPlan& plan, const std::string& default_source) {
     std::ostringstream all;
@@ -32,7 +21,7 @@ std::string plan_fingerprint(const InputPlan& plan, const std::string& default_s
             << (ec ? 0 : mtime.time_since_epoch().count()) << "\t" << static_cast<int>(f.format)
             << "\t" << f.relative << "\n";
     }
-    return fnv1a_hex(all.str());
+    return hash_hex(fnv1a(all.str()));
 }
 
 std::string encode_position(const std::string& plan_id, const RunPosition& p) {

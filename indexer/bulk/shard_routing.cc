@@ -2,15 +2,12 @@
 
 #include <cstdint>
 
+#include "common/hash.h"
+
 namespace gazette {
 
 std::size_t writer_for_id(const std::string& id, std::size_t writers) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : id) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return static_cast<std::size_t>(h % writers);
+    return static_cast<std::size_t>(fnv1a(id) % writers);
 }
 
 std::size_t HashRouting::route(const Article& article, std::vector<std::size_t>& /*drop_from*/) {

@@ -5,6 +5,7 @@
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/fields.h"
+#include "common/hash.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
@@ -113,6 +114,18 @@ TEST(Fields, LongIdsGetDistinctBoundedTerms) {
     EXPECT_LE(id_term(a).size(), 245u);
     EXPECT_NE(id_term(a), id_term(b));
     EXPECT_EQ(id_term("reuters:7"), "Qreuters:7");
+}
+
+// Shard routing and stored fingerprints depend on these exact values (computed independently,
+// in Python, with common/hash.h's offset basis): a change here would send re-indexed ids to
+// other shards.
+TEST(Hash, Fnv1aMatchesTheReferenceValuesAndContinues) {
+    EXPECT_EQ(fnv1a(""), kFnv1aOffsetBasis);
+    EXPECT_EQ(fnv1a("a"), 0x44bd8ad473cd9906ULL);
+    EXPECT_EQ(fnv1a("foobar"), 0x88fad7c0a8ff07f2ULL);
+    EXPECT_EQ(fnv1a(fnv1a("foo"), "bar"), fnv1a("foobar"));
+    EXPECT_EQ(hash_hex(0xaf63dc4c8601ec8cULL), "af63dc4c8601ec8c");
+    EXPECT_EQ(hash_hex(1), "0000000000000001");
 }
 
 TEST(ArticleJson, ReadsEveryField) {
