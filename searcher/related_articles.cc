@@ -42,7 +42,10 @@ RelatedQuery related_query(const Xapian::Database& db, const std::string& id) {
     rset.add_document(docid);
     Xapian::Enquire enquire(db);
     ExpansionTermDecider decider;
-    Xapian::ESet eset = enquire.get_eset(kRelatedTerms, rset, &decider);
+    // Exact term frequencies: by default Xapian scales up the frequencies of the shard holding
+    // the article, so a sharded archive would pick other terms than one database would.
+    Xapian::ESet eset =
+        enquire.get_eset(kRelatedTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
 
     RelatedQuery out;
     std::vector<Xapian::Query> parts;

@@ -155,6 +155,19 @@ def main():
             check("remote facets are exact or say they are not (%s)" % q,
                   far["facets"] == one["facets"] or far["facets_exact"] is False,
                   (one["facets"], far["facets"], far["facets_exact"]))
+        # Related articles: the source article's terms come from whichever shard holds it,
+        # the expansion terms from the merged statistics.
+        source_id = results([single], "--limit", "1", query="cocoa")["results"][0]["id"]
+        one = results([single], "--limit", "10", "--like", source_id)
+        far = results(remote, "--limit", "10", "--like", source_id)
+        check("--like %s: three remote shards equal one database" % source_id,
+              len(one["results"]) > 0 and ranked(one) == ranked(far), (ranked(one)[:3], ranked(far)[:3]))
+        # Timelines count the whole match set per period on every shard.
+        one = results([single], "--timeline", "month", "--compare", "cocoa", query="oil")
+        far = results(remote, "--timeline", "month", "--compare", "cocoa", query="oil")
+        check("a timeline over three remote shards equals one database's",
+              one["timeline"]["series"] and one["timeline"] == far["timeline"],
+              (one.get("timeline"), far.get("timeline")))
         tags = search(remote, "--facets", "tag", query="oil", check_rc=False)
         check("a list facet on remote shards is refused with a clear message (exit 2)",
               tags.returncode == 2 and "remote" in tags.stderr and tags.stdout == "", tags.stderr)
