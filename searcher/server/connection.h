@@ -45,6 +45,8 @@ class Connection : public httplib::Stream {
 
     // When the request being waited for must have arrived whole (or a byte must have come).
     Clock::time_point deadline() const;
+    // When the request being waited for started to be waited for.
+    Clock::time_point waiting_since() const { return waiting_since_; }
     // Whether some bytes of the request being waited for have arrived.
     bool request_started() const { return started_; }
 

@@ -52,8 +52,11 @@ HttpServer::HttpServer(const ServerConfig& config, Metrics& metrics)
                                                       config.query_options, config.reopen_interval,
                                                       metrics);
             }),
-      room_(room_options(config.limits),
-            [this](std::unique_ptr<Connection> c) { dispatch(std::move(c)); }) {
+      refusals_(metrics, config.quiet),
+      room_(
+          room_options(config.limits),
+          [this](std::unique_ptr<Connection> c) { dispatch(std::move(c)); },
+          [this](const Connection& c, const std::string& answer) { refusals_.record(c, answer); }) {
     new_task_queue = [this] { return new QueueHandle(*this); };
 }
 
@@ -78,6 +81,11 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     return true;
 }
 
+void HttpServer::refuse(Connection& connection, const std::string& answer) const {
+    refusals_.record(connection, answer);
+    connection.send_now(answer);
+}
+
 void HttpServer::dispatch(std::unique_ptr<Connection> connection) {
     // std::function must be copyable; the connection is closed if the job never runs.
     auto holder = std::make_shared<std::unique_ptr<Connection>>(std::move(connection));
@@ -91,7 +99,7 @@ void HttpServer::serve(std::unique_ptr<Connection> connection) {
         auto readiness =
             request_readiness(connection->unparsed(), room.max_body_bytes, room.max_head_bytes);
         if (readiness == Readiness::kTooLarge) {
-            connection->send_now(too_large_answer(connection->unparsed(), room.max_head_bytes));
+            refuse(*connection, too_large_answer(connection->unparsed(), room.max_head_bytes));
             return;
         }
         if (readiness == Readiness::kIncomplete) {
@@ -99,7 +107,7 @@ void HttpServer::serve(std::unique_ptr<Connection> connection) {
                 return;
             if (Connection::Clock::now() >= connection->deadline()) {
                 if (connection->request_started())
-                    connection->send_now(request_timeout_answer(timeouts_.request));
+                    refuse(*connection, request_timeout_answer(timeouts_.request));
                 return;
             }
             bool fresh = connection->requests_served() == 0;
@@ -109,7 +117,7 @@ void HttpServer::serve(std::unique_ptr<Connection> connection) {
             // The room is full: a new client is told so; an idle keep-alive one is just
             // closed (it opens a new connection when it has something to ask).
             if (fresh)
-                connection->send_now(overloaded_answer(room.capacity));
+                refuse(*connection, overloaded_answer(room.capacity));
             return;
         }
         WorkerContext* context = WorkerPool::current();

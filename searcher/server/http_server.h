@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "searcher/server/connection.h"
+#include "searcher/server/refusal_log.h"
 #include "searcher/server/server.h"
 #include "searcher/server/waiting_room.h"
 #include "searcher/server/worker_pool.h"
@@ -38,10 +39,13 @@ class HttpServer : public httplib::Server {
     // when the next one has not. Runs on a worker thread.
     void serve(std::unique_ptr<Connection> connection);
     void dispatch(std::unique_ptr<Connection> connection);
+    // Writes an answer of our own (no httplib Response) and counts and logs it.
+    void refuse(Connection& connection, const std::string& answer) const;
 
     const ServerConfig& config_;
     ConnectionTimeouts timeouts_;
     WorkerPool pool_;
+    RefusalLog refusals_;
     WaitingRoom room_;  // after pool_: destroyed first, as it hands connections to the pool
 };
 

@@ -12,8 +12,8 @@
 
 namespace gazette::server {
 
-WaitingRoom::WaitingRoom(Options options, Dispatch dispatch)
-    : options_(options), dispatch_(std::move(dispatch)) {
+WaitingRoom::WaitingRoom(Options options, Dispatch dispatch, Refused refused)
+    : options_(options), dispatch_(std::move(dispatch)), refused_(std::move(refused)) {
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (wake_fd_ < 0)
         throw std::runtime_error("cannot create an eventfd for the waiting room");
@@ -63,8 +63,8 @@ bool WaitingRoom::service(std::unique_ptr<Connection>& connection, short revents
                 dispatch_(std::move(connection));
                 return true;
             case Readiness::kTooLarge:
-                connection->send_now(
-                    too_large_answer(connection->unparsed(), options_.max_head_bytes));
+                refuse(*connection,
+                       too_large_answer(connection->unparsed(), options_.max_head_bytes));
                 connection.reset();
                 return true;
             case Readiness::kIncomplete:
@@ -79,11 +79,17 @@ bool WaitingRoom::service(std::unique_ptr<Connection>& connection, short revents
         // Only a request cut short gets an answer; an idle keep-alive connection is just
         // closed, as httplib does.
         if (connection->request_started())
-            connection->send_now(request_timeout_answer(options_.request_timeout));
+            refuse(*connection, request_timeout_answer(options_.request_timeout));
         connection.reset();
         return true;
     }
     return false;
+}
+
+void WaitingRoom::refuse(Connection& connection, const std::string& answer) const {
+    if (refused_)
+        refused_(connection, answer);
+    connection.send_now(answer);
 }
 
 void WaitingRoom::run() {

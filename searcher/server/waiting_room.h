@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -22,6 +23,8 @@ namespace gazette::server {
 class WaitingRoom {
   public:
     using Dispatch = std::function<void(std::unique_ptr<Connection>)>;
+    // Told of each answer the room writes itself (408, 414, 400) just before it is sent.
+    using Refused = std::function<void(const Connection&, const std::string& answer)>;
 
     struct Options {
         std::size_t capacity = 1000;  // connections held at once
@@ -34,7 +37,7 @@ class WaitingRoom {
         std::size_t buffer_bytes() const { return max_head_bytes + max_body_bytes; }
     };
 
-    WaitingRoom(Options options, Dispatch dispatch);
+    WaitingRoom(Options options, Dispatch dispatch, Refused refused = nullptr);
     ~WaitingRoom();  // stop()
     WaitingRoom(const WaitingRoom&) = delete;
     WaitingRoom& operator=(const WaitingRoom&) = delete;
@@ -52,9 +55,11 @@ class WaitingRoom {
     // Reads what arrived on `connection`; true when it has left the room (dispatched or
     // closed).
     bool service(std::unique_ptr<Connection>& connection, short revents);
+    void refuse(Connection& connection, const std::string& answer) const;
 
     Options options_;
     Dispatch dispatch_;
+    Refused refused_;
     int wake_fd_ = -1;  // eventfd: admit() and stop() interrupt the poll
     std::mutex mutex_;
     std::vector<std::unique_ptr<Connection>> incoming_;  // admitted, not yet polled

@@ -355,6 +355,12 @@ try:
           len(slow_lives) >= args.slow and all(got408 and TIMEOUT - 0.5 < life < TIMEOUT + 1
                                                for life, got408 in slow_lives),
           sorted(slow_lives)[:5] + sorted(slow_lives)[-5:])
+    status, body = get(port, "/metrics")
+    m = re.search(rb'gazette_http_requests_total\{code="408"\} (\d+)', body)
+    counted = int(m.group(1)) if m else 0
+    check(f"slowloris: /metrics counts the 408 answers ({counted} counted, "
+          f"{sum(1 for _, got408 in slow_lives if got408)} seen by the attacker)",
+          status == 200 and counted >= sum(1 for _, got408 in slow_lives if got408) > 0, body[-400:])
     check("slowloris: the attacker could always connect", not attack_errors, attack_errors[:5])
     for what, status, sec in honest:
         check(f"slowloris: a slow but whole request ({what}, {sec:.1f} s) is answered 200",

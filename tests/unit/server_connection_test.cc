@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "searcher/server/connection.h"
+#include "searcher/server/refusal_log.h"
 #include "searcher/server/request_readiness.h"
 #include "searcher/server/waiting_room.h"
 
@@ -180,6 +181,39 @@ TEST(WaitingRoom, LateRequestIsAnswered408AndClosed) {
     EXPECT_LT(Clock::now() - start, 1000ms);
     EXPECT_EQ(answer.rfind("HTTP/1.1 408 ", 0), 0u) << answer;
     EXPECT_FALSE(handoff.wait(0ms));
+}
+
+TEST(WaitingRoom, ItsOwnAnswersAreReportedForMetricsAndTheLog) {
+    Pair pair;
+    Handoff handoff;
+    std::mutex mutex;
+    std::vector<std::pair<int, std::string>> reported;  // status, what had arrived
+    WaitingRoom room(room_options(300ms), handoff.dispatch(),
+                     [&](const Connection& c, const std::string& answer) {
+                         std::lock_guard lock(mutex);
+                         reported.emplace_back(answer_status(answer), std::string(c.unparsed()));
+                     });
+    room.admit(
+        std::make_unique<Connection>(pair.server, ConnectionTimeouts{300ms, 1000ms}, Clock::now()));
+    pair.send("GET /api/search?q=");
+    pair.receive_all();
+    std::lock_guard lock(mutex);
+    ASSERT_EQ(reported.size(), 1u);
+    EXPECT_EQ(reported[0].first, 408);
+    EXPECT_EQ(request_method_and_path(reported[0].second),
+              (std::pair<std::string, std::string>{"GET", "/api/search"}));
+}
+
+TEST(RefusalLog, StatusAndRequestLineAreReadFromWhatWasWritten) {
+    EXPECT_EQ(answer_status("HTTP/1.1 503 Service Unavailable\r\n"), 503);
+    EXPECT_EQ(answer_status("HTTP/1.1 4x8"), 0);
+    EXPECT_EQ(answer_status("garbage"), 0);
+    using MethodPath = std::pair<std::string, std::string>;
+    EXPECT_EQ(request_method_and_path("GET /api/search?q=x HTTP/1.1\r\nHost: a\r\n"),
+              (MethodPath{"GET", "/api/search"}));
+    EXPECT_EQ(request_method_and_path("GET /assets/app.j"), (MethodPath{"GET", "/assets/app.j"}));
+    EXPECT_EQ(request_method_and_path("GE"), (MethodPath{"GE", "-"}));
+    EXPECT_EQ(request_method_and_path(""), (MethodPath{"-", "-"}));
 }
 
 TEST(WaitingRoom, IdleConnectionIsClosedSilently) {
