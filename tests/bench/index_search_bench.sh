@@ -36,7 +36,7 @@
 #   BENCH_PEER_SPELLING=1  make scriptindex build spelling data too, as gazette-index does
 #   CXX              compiler for the peer search loop (default g++)
 #   TMPDIR           where the temporary databases go (Reuters+BBC: about 0.5 GB; 1 million
-#                    synthetic articles: about 30 GB)
+#                    synthetic articles: tens of GB, see tests/bench/README.md)
 # Progress goes to stderr, results to stdout. Exit status is non-zero if anything fails.
 set -euo pipefail
 
