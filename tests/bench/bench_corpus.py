@@ -4,8 +4,10 @@
 Subcommands:
   inputs    list the raw input files of the benchmark corpus, one per line, and
             their total size in bytes on stderr-free stdout (see --bytes)
-  convert   turn the raw Reuters-21578 SGML and BBC text files into a scriptindex
-            dump file (records of name=value lines, blank line between records)
+  convert   turn the raw Reuters-21578 SGML and BBC text files (or, with --jsonl, a
+            JSON Lines file such as gazette-generate's) into a scriptindex dump file
+            (records of name=value lines, blank line between records), or with
+            --format fts5-csv into CSV rows for SQLite's .import (peer_fts5.sql)
   queries   print a deterministic set of benchmark queries, one per line, made from
             headline words of the same raw files (seeded RNG)
   compare   check that two databases index sample articles identically: same terms with
@@ -18,8 +20,14 @@ into the repository. The mapping mirrors gazette-index's readers
            DATE, TOPICS/PEOPLE/PLACES/ORGS <D> lists, source Reuters
   BBC:     id <category>/<file>.txt, headline = first non-empty line, body = rest,
            section = category, source BBC, no date
+  JSON Lines (--jsonl FILE): the fields of docs/article-format.md (tags -> topic,
+           organizations -> org, authors -> author, url, language; date in ISO 8601)
 Records with neither title nor body are skipped (gazette-index rejects them too).
 """
+
+import csv
+import datetime
+import json
 
 import argparse
 import calendar
@@ -174,7 +182,46 @@ def bbc_article(cat, path):
             "topics": [], "people": [], "places": [], "orgs": []}
 
 
-def all_articles(shared):
+def jsonl_date(text):
+    """ISO 8601 as docs/article-format.md allows it -> (unix seconds UTC, 'YYYYMMDD')."""
+    try:
+        d = datetime.datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if d.tzinfo is not None:
+        d = d.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    ts = calendar.timegm(d.timetuple())
+    return ts, d.strftime("%Y%m%d")
+
+
+def as_list(value):
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [v for v in (value or []) if isinstance(v, str) and v.strip()]
+
+
+def jsonl_articles(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            try:
+                o = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(o, dict) or not o.get("id") or not (o.get("title") or o.get("body")):
+                continue
+            yield {"id": o["id"], "source": o.get("source") or "", "section": o.get("section") or "",
+                   "title": o.get("title") or "", "body": o.get("body") or "",
+                   "date": jsonl_date(o["date"]) if o.get("date") else None,
+                   "topics": as_list(o.get("tags")), "people": as_list(o.get("people")),
+                   "places": as_list(o.get("places")), "orgs": as_list(o.get("organizations")),
+                   "authors": as_list(o.get("authors")), "url": o.get("url") or "",
+                   "lang": o.get("language") or "en"}
+
+
+def all_articles(shared, jsonl=None):
+    if jsonl:
+        yield from jsonl_articles(jsonl)
+        return
     for path in reuters_files(shared):
         yield from reuters_articles(path)
     for cat, path in bbc_files(shared):
@@ -204,29 +251,58 @@ def dump_value(value):
     return value.replace("\r", "").replace("\n", "\n=")
 
 
+# The list fields, as (article key, scriptindex field name / FTS5 column).
+LIST_FIELDS = (("topics", "topic"), ("people", "person"), ("places", "place"),
+               ("orgs", "org"), ("authors", "author"))
+# The FTS5 table's columns, in peer_fts5.sql's order.
+FTS5_COLUMNS = ("id", "title", "body", "source", "section", "topic", "person", "place",
+                "org", "author", "url", "date", "lang")
+
+
+def fts5_row(a):
+    row = {"id": a["id"], "title": a["title"], "body": a["body"], "source": a["source"],
+           "section": a["section"], "url": a.get("url", ""), "lang": a.get("lang", "en"),
+           "date": a["date"][1] if a["date"] else ""}
+    for key, name in LIST_FIELDS:
+        row[name] = "; ".join(a.get(key, []))
+    return [row[c] for c in FTS5_COLUMNS]
+
+
+def write_dump_record(out, a):
+    rec = ["id=" + a["id"], "title=" + dump_value(a["title"]),
+           "body=" + dump_value(a["body"])]
+    if a["source"]:
+        rec.append("source=" + a["source"])
+    if a["section"]:
+        rec.append("section=" + a["section"])
+    for key, name in LIST_FIELDS:
+        values = a.get(key, [])
+        rec.extend("%s=%s" % (name, dump_value(v)) for v in values)
+        if values:
+            # The facet value list, as gazette's encode_value_list writes it: the
+            # values joined by U+001F (scriptindex cannot join repeated fields).
+            rec.append("%s_list=%s" % (name, "\x1f".join(
+                "".join(" " if c < " " else c for c in v) for v in values)))
+    if a.get("url"):
+        rec.append("url=" + dump_value(a["url"]))
+    if a["date"]:
+        ts, ymd = a["date"]
+        rec += ["timestamp=%d" % ts, "ymd=" + ymd, "year=" + ymd[:4],
+                "month=%s-%s" % (ymd[:4], ymd[4:6])]
+    rec.append("lang=" + a.get("lang", "en"))
+    out.write("\n".join(rec) + "\n\n")
+
+
 def cmd_convert(args):
     start = time.monotonic()
     n = 0
     with open(args.output, "w", encoding="utf-8", newline="\n") as out:
-        for a in all_articles(args.shared):
-            rec = ["id=" + a["id"], "title=" + dump_value(a["title"]),
-                   "body=" + dump_value(a["body"]), "source=" + a["source"]]
-            if a["section"]:
-                rec.append("section=" + a["section"])
-            for key, name in (("topics", "topic"), ("people", "person"),
-                              ("places", "place"), ("orgs", "org")):
-                rec.extend("%s=%s" % (name, dump_value(v)) for v in a[key])
-                if a[key]:
-                    # The facet value list, as gazette's encode_value_list writes it: the
-                    # values joined by U+001F (scriptindex cannot join repeated fields).
-                    rec.append("%s_list=%s" % (name, "\x1f".join(
-                        "".join(" " if c < " " else c for c in v) for v in a[key])))
-            if a["date"]:
-                ts, ymd = a["date"]
-                rec += ["timestamp=%d" % ts, "ymd=" + ymd, "year=" + ymd[:4],
-                        "month=%s-%s" % (ymd[:4], ymd[4:6])]
-            rec.append("lang=en")
-            out.write("\n".join(rec) + "\n\n")
+        writer = csv.writer(out, lineterminator="\n") if args.format == "fts5-csv" else None
+        for a in all_articles(args.shared, args.jsonl):
+            if writer:
+                writer.writerow(fts5_row(a))
+            else:
+                write_dump_record(out, a)
             n += 1
     print("%d %.3f" % (n, time.monotonic() - start))
 
@@ -245,8 +321,8 @@ your says say said new""".split())
 WORD_RE = re.compile(r"[a-z]+")
 
 
-def headline_tokens(shared):
-    for a in all_articles(shared):
+def headline_tokens(shared, jsonl=None):
+    for a in all_articles(shared, jsonl):
         toks = WORD_RE.findall(a["title"].lower())
         if toks:
             yield toks
@@ -259,7 +335,7 @@ def cmd_queries(args):
     rng = random.Random(args.seed)
     words = []
     pairs = []
-    for toks in headline_tokens(args.shared):
+    for toks in headline_tokens(args.shared, args.jsonl):
         good = [len(t) >= 3 and t not in STOP for t in toks]
         words.extend(t for t, g in zip(toks, good) if g)
         for i in range(len(toks) - 1):
@@ -288,23 +364,34 @@ def delve(db, *args):
                           text=True, errors="replace").stdout
 
 
+# What only gazette-index adds, left out of the comparison: folded name-variant terms (XF)
+# and the near-duplicate key and sort-key values (slots 13, 14, 15).
+GAZETTE_ONLY_TERM_PREFIX = "XF"
+GAZETTE_ONLY_SLOTS = ("13:", "14:", "15:")
+
+
 def doc_fingerprint(db, article_id):
-    """(terms with wdf, values) of the document with unique term Q<id>, or None."""
+    """(terms with wdf, values) of the document with unique term Q<id>, or None; without
+    the terms and values only gazette-index makes."""
     post = delve(db, "-1", "-t", "Q" + article_id).split("\n")[1:]
     docids = [x.strip() for x in post if x.strip()]
     if len(docids) != 1:
         return None
     terms = delve(db, "-1", "-v", "-r", docids[0]).split("\n")[1:]
-    terms = sorted(" ".join(t.split()[:2]) for t in terms if t.strip())
+    terms = sorted(" ".join(t.split()[:2]) for t in terms
+                   if t.strip() and not t.startswith(GAZETTE_ONLY_TERM_PREFIX))
     values = delve(db, "-V", "-r", docids[0]).split("\n")[0]
     values = values.split(":", 1)[1].strip() if ":" in values else ""
+    values = " ".join(v for v in re.split(r" (?=\d{1,2}:)", values)
+                      if not v.startswith(GAZETTE_ONLY_SLOTS))
     return terms, values
 
 
 def cmd_compare(args):
     ids = [line[3:].rstrip("\n") for line in open(args.dump, encoding="utf-8")
            if line.startswith("id=")]
-    sample = ids[::args.every] + ids[-1:]
+    every = args.every or max(1000, len(ids) // 200)  # about 200 samples at most
+    sample = ids[::every] + ids[-1:]
     same = 0
     for article_id in sample:
         a = doc_fingerprint(args.db_a, article_id)
@@ -327,12 +414,15 @@ def cmd_compare(args):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--shared", required=True, help="the shared/ folder (holds corpora/)")
+    p.add_argument("--jsonl", metavar="FILE",
+                   help="read the articles from this JSON Lines file instead of Reuters + BBC")
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("inputs")
     s.add_argument("--bytes", action="store_true", help="print the total size in bytes")
     s.add_argument("--kind", choices=("all", "reuters", "bbc"), default="all")
     s = sub.add_parser("convert")
     s.add_argument("output")
+    s.add_argument("--format", choices=("scriptindex", "fts5-csv"), default="scriptindex")
     s = sub.add_parser("queries")
     s.add_argument("--count", type=int, default=2000)
     s.add_argument("--seed", type=int, default=20250101)
@@ -341,7 +431,8 @@ def main():
     s.add_argument("dump", help="the convert output (its ids are sampled)")
     s.add_argument("db_a")
     s.add_argument("db_b")
-    s.add_argument("--every", type=int, default=1000, help="sample every Nth article")
+    s.add_argument("--every", type=int, default=0,
+                   help="sample every Nth article (default: 1000, or fewer samples so that at most about 200)")
     args = p.parse_args()
     {"inputs": cmd_inputs, "convert": cmd_convert, "queries": cmd_queries,
      "compare": cmd_compare}[args.cmd](args)
