@@ -21,6 +21,11 @@ struct ShardOptions {
     std::string lexicon;
 };
 
+// How many times a search starts again when an indexer's commits discard the revision it
+// was reading (Xapian::DatabaseModifiedError: glass keeps the last two). One retry was not
+// enough in e2e_concurrency, with a commit every 0.2 s on a loaded 2-core machine.
+inline constexpr int kSearchAttempts = 5;
+
 struct DatabaseSet {
     Xapian::Database db;
     std::optional<Xapian::Database> lexicon;  // where suggestions come from, when not `db`

@@ -100,7 +100,7 @@ SearchResults search_with_shards(const SearchCommand& command, OpenSearch& open,
             results.missing_shards = open.set.missing;
             return results;
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 4)
+            if (attempt + 1 >= kSearchAttempts)
                 throw;
             open.set.db.reopen();
             searcher = std::make_unique<Searcher>(open.set.db, open.options);
@@ -157,7 +157,7 @@ int run_single_search(const SearchCommand& command) {
             try {
                 return single_search(command);
             } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt >= 4)
+                if (attempt + 1 >= kSearchAttempts)
                     throw;
             }
         }

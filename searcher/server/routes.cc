@@ -51,7 +51,9 @@ Handler guarded(Handler handler) {
         } catch (const TimeBudgetExceeded& e) {
             set_error(res, 503, e.what());
         } catch (const Xapian::DatabaseModifiedError& e) {
-            set_error(res, 503, "the index changed twice during the search; try again");
+            set_error(res, 503,
+                      "the index changed during the search " + std::to_string(kSearchAttempts) +
+                          " times in a row; try again");
         } catch (const Xapian::DatabaseOpeningError& e) {
             set_error(res, 503, "the index cannot be opened: " + e.get_msg());
         } catch (const Xapian::NetworkError& e) {

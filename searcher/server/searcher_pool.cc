@@ -86,10 +86,15 @@ template <class Work>
 auto SearcherPool::retrying(Work&& work) -> decltype(work()) {
     open_or_refresh();
     try {
-        return work();
-    } catch (const Xapian::DatabaseModifiedError&) {
-        reopen();
-        return work();
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return work();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= kSearchAttempts)
+                    throw;
+                reopen();
+            }
+        }
     } catch (const Xapian::NetworkError&) {
         // A remote shard failed mid-search. Opening the set again either names the shard in
         // its error, or (allow_partial) leaves it out; a shard back up is used again.
