@@ -111,6 +111,11 @@ try:
                 committed.append(b)
                 counts["commits"] += 1
             b += 1
+            # About 3 commits a second: far more than a newsroom makes. With none (10 or more a
+            # second on an idle machine), Xapian's two kept revisions can both be replaced
+            # while one search runs, 5 times in a row: the documented 503 "the index changed",
+            # seen once in 45,000 answers in a 3-minute run.
+            stop.wait(0.2)
 
     def verify(b, ids, known_committed, how):
         n = len(ids)
@@ -121,6 +126,9 @@ try:
             check(f"{how}: batch {b} answered whole ({n} of {BATCH}, committed before: "
                   f"{known_committed})", False, sorted(ids)[:5])
 
+    # Every reader asks without near-duplicate collapsing: the batches are random Reuters
+    # words, and two of a batch once shared a duplicate key (batch 681 of a 3-minute run
+    # showed 24 of 25, committed or not), which is not what this test is about.
     def http_reader(seed):
         local = random.Random(seed)
         while not stop.is_set():
@@ -133,7 +141,7 @@ try:
             b = local.choice(pool[-3:] if local.random() < 0.7 else pool)
             q = local.choice([f"tag:batch{b}", f"zqbatch{b}x"])
             url = (f"http://127.0.0.1:{port}/api/search?q={urllib.parse.quote(q)}"
-                   f"&limit=100&snippets=0&exact_total=1")
+                   f"&limit=100&snippets=0&exact_total=1&collapse=0")
             try:
                 with urllib.request.urlopen(url, timeout=10) as resp:
                     answer = json.load(resp)
@@ -141,7 +149,7 @@ try:
                 verify(b, ids, False, f"HTTP {q}")
                 if local.random() < 0.2:
                     url = (f"http://127.0.0.1:{port}/api/search?q=concurrencyall&limit=1"
-                           f"&snippets=0&exact_total=1")
+                           f"&snippets=0&exact_total=1&collapse=0")
                     with urllib.request.urlopen(url, timeout=10) as resp:
                         total = json.load(resp)["total_lower_bound"]
                     if total % BATCH:
@@ -166,7 +174,7 @@ try:
                 continue
             b = local.choice(pool[-3:])
             was_committed = b in done
-            r = subprocess.run([SEARCH, "--db", db, "--json", "--no-snippets", "--limit", "100",
+            r = subprocess.run([SEARCH, "--db", db, "--json", "--no-snippets", "--no-collapse", "--limit", "100",
                                 f"tag:batch{b}"], capture_output=True, text=True)
             if r.returncode != 0:
                 check(f"gazette-search tag:batch{b} exits 0", False, r.stderr)
