@@ -29,6 +29,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from checks import Checks
+
 parser = argparse.ArgumentParser()
 parser.add_argument("bin")
 parser.add_argument("src")
@@ -39,20 +41,9 @@ INDEX = os.path.join(args.bin, "gazette-index")
 SEARCH = os.path.join(args.bin, "gazette-search")
 REUTERS = os.path.join(args.shared, "corpora", "reuters21578")
 BATCH = 25
-passes = failures = 0
-lock = threading.Lock()
-
-
-def check(what, ok, detail=""):
-    global passes, failures
-    with lock:
-        if ok:
-            passes += 1
-            print("ok:", what, flush=True)
-        else:
-            failures += 1
-            print("FAIL:", what, str(detail)[:600], flush=True)
-    return ok
+lock = threading.Lock()  # the script's own counters, shared by its threads
+checks = Checks()
+check = checks.check
 
 
 def ids_of(db):
@@ -259,5 +250,4 @@ finally:
         server.kill()
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+checks.finish()

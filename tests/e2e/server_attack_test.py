@@ -31,6 +31,8 @@ import threading
 import time
 import urllib.parse
 
+from checks import Checks
+
 parser = argparse.ArgumentParser()
 parser.add_argument("bin")
 parser.add_argument("src")
@@ -41,20 +43,9 @@ args = parser.parse_args()
 INDEX = os.path.join(args.bin, "gazette-index")
 SEARCH = os.path.join(args.bin, "gazette-search")
 DOCUMENTED = {200, 400, 404, 405, 408, 413, 414, 503}  # docs/server.md "Limits"
-passes = failures = 0
-lock = threading.Lock()
-
-
-def check(what, ok, detail=""):
-    global passes, failures
-    with lock:
-        if ok:
-            passes += 1
-            print("ok:", what, flush=True)
-        else:
-            failures += 1
-            print("FAIL:", what, str(detail)[:600], flush=True)
-    return ok
+lock = threading.Lock()  # the script's own counters, shared by its threads
+checks = Checks()
+check = checks.check
 
 
 def tree_digest(path):
@@ -472,5 +463,4 @@ finally:
     import shutil
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+checks.finish()
