@@ -59,7 +59,7 @@ int run(int argc, char** argv) {
         ("update", "skip input files unchanged since they were last indexed (size, time, content hash)")
         ("delete", po::value<std::vector<std::string>>()->value_name("ID"), "remove the article with this id (repeatable)")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the articles whose ids FILE lists, one per line")
-        ("batch-mb", po::value<std::uint64_t>()->default_value(2)->value_name("MB"),
+        ("batch-mb", po::value<std::uint64_t>()->default_value(1)->value_name("MB"),
          "commit after this many MB of article text (bounds memory; also how much an interrupted run redoes)")
         ("quiet,q", "no progress line");
     // clang-format on
