@@ -25,7 +25,7 @@ bool is_expansion_term(const std::string& term) {
         return false;  // SZ..., or S followed by a prefix
     bool has_letter = false;
     for (unsigned char c : word)
-        has_letter = has_letter || !(c >= '0' && c <= '9') && c != '.' && c != ',';
+        has_letter = has_letter || (!(c >= '0' && c <= '9') && c != '.' && c != ',');
     // Immutable once made (thread-safe initialisation); every searcher thread shares it.
     static const std::unique_ptr<Xapian::Stopper> stopper = make_english_stopper();
     return has_letter && !(*stopper)(word);

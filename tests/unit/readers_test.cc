@@ -9,28 +9,16 @@
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/reuters_sgml_reader.h"
 #include "indexer/readers/text_reader.h"
+#include "tests/support/gzip.h"
 #include "tests/support/recording_sink.h"
 #include "tests/support/temp_dir.h"
 
 namespace gazette {
 namespace {
 
+using testing::gzip;
 using testing::RecordingSink;
 using testing::TempDir;
-
-std::string gzip(const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
 
 std::string zstd(const std::string& data) {
     std::string out(ZSTD_compressBound(data.size()), '\0');

@@ -7,28 +7,16 @@
 
 #include "indexer/readers/input_files.h"
 #include "indexer/readers/warc_reader.h"
+#include "tests/support/gzip.h"
 #include "tests/support/recording_sink.h"
 #include "tests/support/temp_dir.h"
 
 namespace gazette {
 namespace {
 
+using testing::gzip;
 using testing::RecordingSink;
 using testing::TempDir;
-
-std::string gzip(const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
 
 // One WARC record: version line, headers, the block, and the "\r\n\r\n" that ends it.
 std::string record(const std::string& type, const std::string& uri, const std::string& block,
@@ -82,7 +70,7 @@ std::vector<std::string> crawl_records() {
         record("response", "https://a.example/gone", http("text/html", page("Gone"), 404)),
         // No date on the page: WARC-Date stands in. Chunked and gzipped, as servers send.
         record("response", "https://a.example/two",
-               http("text/html", chunked(gzip(page("Page two"))), 200,
+               http("text/html", chunked(gzip(page("Page two"), Z_BEST_COMPRESSION)), 200,
                     "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n")),
         record("response", "https://a.example/three", http("text/html", page("Page three"))),
     };
@@ -141,11 +129,11 @@ TEST(WarcReader, GzipPerRecordAndWholeFileGzipReadTheSame) {
     TempDir dir;
     std::string per_record, whole;
     for (const auto& r : crawl_records()) {
-        per_record += gzip(r);
+        per_record += gzip(r, Z_BEST_COMPRESSION);
         whole += r;
     }
     expect_the_crawl(read_path(dir.write("crawl.warc.gz", per_record)));
-    expect_the_crawl(read_path(dir.write("whole.warc.gz", gzip(whole))));
+    expect_the_crawl(read_path(dir.write("whole.warc.gz", gzip(whole, Z_BEST_COMPRESSION))));
 }
 
 struct Members {
@@ -167,7 +155,7 @@ struct Members {
 Members gzip_members() {
     Members m;
     for (const auto& r : crawl_records())
-        m.members.push_back(gzip(r));
+        m.members.push_back(gzip(r, Z_BEST_COMPRESSION));
     return m;
 }
 
@@ -245,7 +233,7 @@ TEST(WarcReader, ABigNonHtmlRecordIsStreamedPast) {
     std::string warc = record("response", "https://a.example/v.mp4", http("video/mp4", video)) +
                        crawl_records()[2];
     TempDir dir;
-    auto sink = read_path(dir.write("video.warc.gz", gzip(warc)));
+    auto sink = read_path(dir.write("video.warc.gz", gzip(warc, Z_BEST_COMPRESSION)));
     EXPECT_EQ(ids(sink), (std::vector<std::string>{"https://a.example/one"}));
     EXPECT_EQ(sink.skips.size(), 1u);
 }
