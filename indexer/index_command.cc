@@ -59,6 +59,7 @@ int run_index(const IndexCommand& command) {
     options.db_path = command.db_path;
     options.threads = command.threads;
     options.batch_bytes = command.batch_mb << 20;
+    options.segment_bytes = command.segment_mb << 20;
     options.default_source = command.default_source;
     options.progress = !command.quiet && is_terminal(stderr);
     options.keep_shards = command.keep_shards;
@@ -97,7 +98,9 @@ int run_index(const IndexCommand& command) {
                   : r.mode == WriteMode::kSharded
                       ? std::to_string(r.writers) + " shards, written in place"
                       : std::to_string(r.writers) + (r.writers == 1 ? " writer" : " writers") +
-                            ", merged")
+                            (r.segments > r.writers
+                                 ? ", " + with_commas(r.segments) + " segments merged"
+                                 : std::string(", merged")))
               << (r.resumed ? ", resumed an interrupted run" : "") << ")\n";
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
 }

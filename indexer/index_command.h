@@ -18,7 +18,8 @@ struct IndexCommand {
     std::vector<std::string> excludes;
     std::optional<Format> format;
     std::string default_source;
-    std::uint64_t batch_mb = 2;
+    std::uint64_t batch_mb = 1;
+    std::uint64_t segment_mb = 16;  // 0: no segments (bulk_index.h)
     unsigned threads = 1;
     bool keep_shards = false;
     unsigned shards = 0;

@@ -61,6 +61,9 @@ int run(int argc, char** argv) {
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the articles whose ids FILE lists, one per line")
         ("batch-mb", po::value<std::uint64_t>()->default_value(1)->value_name("MB"),
          "commit after this many MB of article text (bounds memory; also how much an interrupted run redoes)")
+        ("segment-mb", po::value<std::uint64_t>()->default_value(16)->value_name("MB"),
+         "when building a new database, each writer starts a fresh one every MB of article text; all are "
+         "compacted together at the end, which is faster than growing one (0: one per writer)")
         ("quiet,q", "no progress line");
     // clang-format on
     options.add(indexing).add(alert_options());
@@ -104,6 +107,7 @@ int run(int argc, char** argv) {
         command.excludes = vm["exclude"].as<std::vector<std::string>>();
     command.default_source = vm["source"].as<std::string>();
     command.batch_mb = vm["batch-mb"].as<std::uint64_t>();
+    command.segment_mb = vm["segment-mb"].as<std::uint64_t>();
     if (command.batch_mb == 0)
         throw UsageError("--batch-mb must be at least 1");
     command.threads = vm["threads"].as<unsigned>();

@@ -8,10 +8,12 @@
 #include "common/errors.h"
 #include "indexer/bulk/file_state.h"
 #include "indexer/bulk/free_space.h"
+#include "indexer/bulk/segments.h"
 #include "indexer/bulk/shard_merge.h"
 #include "indexer/bulk/shard_writer.h"
 #include "indexer/bulk/sharded_database.h"
 #include "indexer/bulk/vocabulary_spelling.h"
+#include "indexer/bulk/work_folder_lock.h"
 #include "indexer/bulk/writer_pool.h"
 #include "indexer/bulk/year_routing.h"
 
@@ -95,6 +97,7 @@ struct WritePlan {
     std::vector<WriterRole> roles;
     RunPosition start;
     fs::path work;                            // scratch folder of a merged run
+    WorkFolderLock work_lock;                 // held while this run uses `work`
     ShardScheme scheme = ShardScheme::kHash;  // how articles are routed to the writers
 };
 
@@ -171,6 +174,11 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
         }
         return w;
     }
+    std::error_code ec;
+    if (fs::exists(w.work, ec)) {
+        w.work_lock = WorkFolderLock(w.work.string());  // refused while another run uses it
+        recover_segment_rolls(w.work.string());
+    }
     std::vector<std::string> scratch = existing_shards(w.work);
     if (!scratch.empty()) {
         if (auto p = resume_position(scratch, plan_id)) {
@@ -189,6 +197,7 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
         std::cerr << "gazette-index: note: discarding " << w.work.string()
                   << ", left by an interrupted run of other inputs\n";
         discard_work_folder(w.work);
+        w.work_lock = WorkFolderLock();
     }
     if (documents_in(o.db_path) > 0) {
         auto p = resume_position({o.db_path}, plan_id);  // an interrupted in-place run
@@ -205,6 +214,7 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
     }
     result.mode = WriteMode::kMerged;
     fs::create_directories(w.work);
+    w.work_lock = WorkFolderLock(w.work.string());
     for (unsigned i = 0; i < std::max(1u, o.threads); ++i) {
         w.dbs.push_back((w.work / ("shard-" + std::to_string(i))).string());
         w.roles.push_back(WriterRole::kShard);
@@ -245,7 +255,11 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     // Every writer may commit a batch at the same moment on the same disk.
     std::uintmax_t reserve =
         kCommitReserveBytes + kIndexBytesPerTextByte * o.batch_bytes * w.dbs.size();
-    WriterPool pool(reserve);
+    // Segments only for scratch shards, and not with alerts (their state lives in each
+    // writer's database for the whole run).
+    std::uint64_t segment_bytes =
+        result.mode == WriteMode::kMerged && !o.listener ? o.segment_bytes : 0;
+    WriterPool pool(reserve, segment_bytes);
     for (std::size_t i = 0; i < w.dbs.size(); ++i)
         pool.add(w.dbs[i], w.roles[i]);
     std::unique_ptr<ShardRouting> routing;
@@ -294,11 +308,19 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
 
     switch (result.mode) {
         case WriteMode::kMerged: {
+            std::vector<std::string> sources;
+            for (const auto& shard : w.dbs) {
+                for (auto& segment : segments_of(shard))
+                    sources.push_back(std::move(segment));
+            }
+            result.segments = sources.size();
+            MergeResult merged = merge_shards(sources, o.db_path);
+            // An id sent twice to one writer: replaced in its database, or held by two of its
+            // segments until the merge kept the later copy.
             if (!result.resumed)
-                result.repeated_ids = result.replaced;
-            MergeResult merged = merge_shards(w.dbs, o.db_path);
-            result.replaced += merged.replaced;
-            result.added -= std::min(result.added, merged.replaced);
+                result.repeated_ids = result.replaced + merged.repeated;
+            result.replaced += merged.replaced + merged.repeated;
+            result.added -= std::min(result.added, merged.replaced + merged.repeated);
             discard_work_folder(w.work);
             break;
         }

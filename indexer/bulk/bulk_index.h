@@ -17,7 +17,11 @@ namespace gazette {
 struct BulkOptions {
     std::string db_path;
     unsigned threads = 1;
-    std::uint64_t batch_bytes = 2ull << 20;
+    std::uint64_t batch_bytes = 1ull << 20;
+    // A merged run's writers start a new database every this many bytes of text (0: never;
+    // segments.h). Not with a listener: standing-query alerts keep their state per writer
+    // database across the run.
+    std::uint64_t segment_bytes = 0;
     std::string default_source;
     bool progress = false;
     bool keep_shards = false;  // leave the shards as a sharded database (stub file)
@@ -46,6 +50,7 @@ struct BulkResult {
     std::size_t files_read = 0;
     std::size_t files_unchanged = 0;  // skipped by --update
     std::size_t writers = 0;
+    std::uint64_t segments = 0;  // databases merged at the end (one per writer without segments)
     WriteMode mode = WriteMode::kMerged;
     bool resumed = false;  // continued an interrupted run
 };

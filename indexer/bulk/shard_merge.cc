@@ -87,8 +87,10 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     // Hold the target's write lock for the whole merge when it exists: no other writer may
     // change it between our compaction and the swap.
     std::optional<Xapian::WritableDatabase> lock;
+    Xapian::docid target_last = 0;  // compaction keeps source order: the target's docids come first
     if (holds_articles(target)) {
         lock.emplace(target, Xapian::DB_OPEN);
+        target_last = lock->get_lastdocid();
         std::vector<std::string> sources{target};
         sources.insert(sources.end(), shards.begin(), shards.end());
         compact_into(sources, fresh);
@@ -97,21 +99,21 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     }
     {
         Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
-        if (lock) {
-            // The target's documents come first in the compacted database, so for an id
-            // held twice the higher docid is the new version.
-            for (const auto& s : shards) {
-                Xapian::Database shard(s);
-                for (auto t = shard.allterms_begin(std::string(kIdPrefix));
-                     t != shard.allterms_end(std::string(kIdPrefix)); ++t) {
-                    std::vector<Xapian::docid> ids;
-                    for (auto p = merged.postlist_begin(*t); p != merged.postlist_end(*t); ++p)
-                        ids.push_back(*p);
-                    for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
-                        merged.delete_document(ids[i]);
-                        ++result.replaced;
-                    }
-                }
+        // Sources are compacted in order, so for an id held twice the higher docid is the
+        // newer version. Collected first: the term list is not walked while it changes.
+        std::vector<std::string> held_twice;
+        for (auto t = merged.allterms_begin(std::string(kIdPrefix));
+             t != merged.allterms_end(std::string(kIdPrefix)); ++t) {
+            if (t.get_termfreq() > 1)
+                held_twice.push_back(*t);
+        }
+        for (const auto& term : held_twice) {
+            std::vector<Xapian::docid> ids;
+            for (auto p = merged.postlist_begin(term); p != merged.postlist_end(term); ++p)
+                ids.push_back(*p);
+            for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
+                merged.delete_document(ids[i]);
+                ++(ids[i] <= target_last ? result.replaced : result.repeated);
             }
         }
         clear_run_marks(merged);

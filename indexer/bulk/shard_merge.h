@@ -11,13 +11,16 @@ namespace gazette {
 
 struct MergeResult {
     std::uint64_t replaced = 0;  // ids the target held already, now replaced by the new version
+    std::uint64_t repeated = 0;  // ids two of `shards` held; the copy from the later one is kept
     Xapian::doccount documents = 0;
 };
 
 // Merges `shards` into `target` with Xapian::Database::compact. A target that already holds
-// articles is compacted together with the shards into a new database, in which the older
-// copy of every id the shards hold is deleted; only then is the new database renamed into
-// place, so the target is never seen half-merged. The shards are left for the caller.
+// articles is compacted together with the shards into a new database. In the new database
+// an id held twice keeps only its copy from the last source (the target counts as the
+// first, then `shards` in the order given: a writer's segments oldest first); only then is
+// it renamed into place, so the target is never seen half-merged. The shards are left for
+// the caller.
 MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target);
 
 // Undoes what a run killed in the middle of merge_shards' swap left: the target moved aside

@@ -1,10 +1,13 @@
 #include "indexer/bulk/shard_writer.h"
 
+#include <filesystem>
+
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/schema.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/segments.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
@@ -31,11 +34,13 @@ void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& pat
     }
 }
 
-ShardWriter::ShardWriter(const std::string& path, WriterRole role, std::uintmax_t reserve_bytes)
+ShardWriter::ShardWriter(const std::string& path, WriterRole role, std::uintmax_t reserve_bytes,
+                         std::uint64_t segment_bytes)
     : db_(path, Xapian::DB_CREATE_OR_OPEN | (role == WriterRole::kShard ? Xapian::DB_NO_SYNC : 0)),
       path_(path),
       role_(role),
       reserve_bytes_(reserve_bytes),
+      segment_bytes_(role == WriterRole::kShard ? segment_bytes : 0),
       builder_(role == WriterRole::kInPlace ? &db_ : nullptr),
       queue_(kQueueCapacity) {
     check_or_record_schema(db_, path);
@@ -68,14 +73,20 @@ void ShardWriter::run() {
                     // The position goes into the same commit as the documents it covers, so
                     // after a crash the database says exactly how far it got.
                     require_free_space(path_, reserve_bytes_);
+                    bool roll = !commit->last && segment_bytes_ > 0 &&
+                                segment_text_bytes_ >= segment_bytes_;
                     db_.set_metadata(kProgressKey, commit->position);
                     for (const auto& [key, value] : commit->metadata)
                         db_.set_metadata(key, value);
-                    if (commit->last && role_ == WriterRole::kShard) {
+                    // A segment's spelling data goes into its last commit: sealed, it is
+                    // never written again.
+                    if ((commit->last || roll) && role_ == WriterRole::kShard) {
                         add_spelling_from_vocabulary(db_);
                     }
                     db_.commit();
                     ++stats_.commits;
+                    if (roll)
+                        roll_segment(commit->position);
                 } catch (...) {
                     error_ = std::current_exception();
                     failed_ = true;
@@ -102,6 +113,7 @@ void ShardWriter::run() {
                 continue;
             }
             const Article& article = std::get<Article>(task);
+            segment_text_bytes_ += article.title.size() + article.body.size();
             std::string term = id_term(article.id);
             Xapian::Document doc = builder_.build(article);
             if (db_.term_exists(term)) {
@@ -115,6 +127,28 @@ void ShardWriter::run() {
             failed_ = true;
         }
     }
+}
+
+void ShardWriter::roll_segment(const std::string& position) {
+    namespace fs = std::filesystem;
+    // The next segment, made aside and complete before anything is renamed: it starts at
+    // the position just committed, so a run killed from here on resumes from there, with
+    // or without the renames done (recover_segment_rolls finishes them).
+    std::string scratch = next_segment_scratch_path(path_);
+    fs::remove_all(scratch);
+    {
+        Xapian::WritableDatabase next(scratch, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        check_or_record_schema(next, scratch);
+        next.set_metadata(kProgressKey, position);
+        next.commit();
+    }
+    fs::rename(scratch, next_segment_path(path_));
+    db_.close();
+    fs::rename(path_, next_sealed_name(path_));
+    fs::rename(next_segment_path(path_), path_);
+    db_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    segment_text_bytes_ = 0;
+    ++stats_.segments;
 }
 
 }  // namespace gazette

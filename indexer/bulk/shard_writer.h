@@ -41,6 +41,7 @@ struct WriterStats {
     std::uint64_t replaced = 0;   // ids it held already
     std::uint64_t moved_out = 0;  // ids deleted here because they went to another shard
     std::uint64_t commits = 0;
+    std::uint64_t segments = 0;  // segments sealed (segments.h)
 };
 
 // What a writer writes, which decides how it commits and records spelling data:
@@ -58,8 +59,11 @@ class ShardWriter {
     // Throws like Xapian::WritableDatabase does (DatabaseLockError when another writer has it).
     // `reserve_bytes`: free space the filesystem must keep before each document and commit
     // (free_space.h): at least a commit's worth of blocks for every writer sharing the disk.
+    // `segment_bytes` (kShard only; 0: never): after a commit, once this much article text
+    // went into the current database, seal it and continue in a new one (segments.h).
     ShardWriter(const std::string& path, WriterRole role,
-                std::uintmax_t reserve_bytes = kCommitReserveBytes);
+                std::uintmax_t reserve_bytes = kCommitReserveBytes,
+                std::uint64_t segment_bytes = 0);
     ~ShardWriter();
 
     void start();
@@ -74,11 +78,14 @@ class ShardWriter {
 
   private:
     void run();
+    void roll_segment(const std::string& position);
 
     Xapian::WritableDatabase db_;
     std::string path_;
     WriterRole role_;
     std::uintmax_t reserve_bytes_;
+    std::uint64_t segment_bytes_;
+    std::uint64_t segment_text_bytes_ = 0;  // article text in the current segment
     DocumentBuilder builder_;
     WorkQueue<WriterTask> queue_;
     WriterStats stats_;

@@ -13,8 +13,10 @@ namespace gazette {
 
 class WriterPool {
   public:
-    // `reserve_bytes`: free space each writer keeps (free_space.h).
-    explicit WriterPool(std::uintmax_t reserve_bytes) : reserve_bytes_(reserve_bytes) {}
+    // `reserve_bytes`: free space each writer keeps (free_space.h). `segment_bytes`: the
+    // segment size of kShard writers (shard_writer.h; 0: one database each).
+    explicit WriterPool(std::uintmax_t reserve_bytes, std::uint64_t segment_bytes = 0)
+        : reserve_bytes_(reserve_bytes), segment_bytes_(segment_bytes) {}
 
     // Opens `path`, starts its writer thread; returns its index among writers().
     std::size_t add(const std::string& path, WriterRole role);
@@ -32,6 +34,7 @@ class WriterPool {
 
   private:
     std::uintmax_t reserve_bytes_;
+    std::uint64_t segment_bytes_;
     std::vector<std::unique_ptr<ShardWriter>> owned_;
     std::vector<ShardWriter*> raw_;
     std::vector<std::string> paths_;

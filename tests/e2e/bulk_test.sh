@@ -50,6 +50,29 @@ done
 check "the merged database passes xapian-check" xapian-check "$WORK/two.db"
 check "no work folder is left behind" test ! -e "$WORK/two.db.gazette-work"
 
+# --- Segments: a new database every --segment-mb of text, all compacted at the end -------------
+"$INDEX" --db "$WORK/seg.db" --threads 2 --segment-mb 1 -q "$INPUT" >"$WORK/seg.out" 2>&1
+check "segmented run exits 0" test $? -eq 0
+check "segmented run reports the segments it merged" grep -Eq '\(2 writers, [0-9]+ segments merged\)' "$WORK/seg.out"
+check "segmented run: the same set of documents" cmp -s "$WORK/one.ids" <(ids "$WORK/seg.db")
+for q in cocoa "oil prices" "grain exports" "bank of japan" '"stock split"'; do
+    check "segmented run: the same results (ids and scores) for $q" test "$(results "$WORK/one.db" "$q")" = "$(results "$WORK/seg.db" "$q")"
+done
+suggestion() { "$SEARCH" --db "$1" --json "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("corrected"))'; }
+check "segmented run: the same spelling suggestion for 'cocao exprots'" test "$(suggestion "$WORK/one.db" "cocao exprots")" = "$(suggestion "$WORK/seg.db" "cocao exprots")" -a "$(suggestion "$WORK/seg.db" "cocao exprots")" != None
+check "segmented database passes xapian-check" xapian-check "$WORK/seg.db"
+# An id that comes twice, far apart: its two copies land in different segments of one
+# writer, and the merge keeps the later one only.
+printf '{"id":"twice","title":"Earlier copy of zqxjfirst"}\n' >"$WORK/twice-1.jsonl"
+printf '{"id":"twice","title":"Later copy of zqxjsecond"}\n' >"$WORK/twice-2.jsonl"
+"$INDEX" --db "$WORK/twice.db" --threads 1 --segment-mb 1 -q "$WORK/twice-1.jsonl" "$INPUT" "$WORK/twice-2.jsonl" >"$WORK/twice.out" 2>"$WORK/twice.err"
+check "an id in two segments: run exits 0" test $? -eq 0
+check "an id in two segments: more than one segment was written" grep -Eq '\(1 writer, [0-9]+ segments merged\)' "$WORK/twice.out"
+check "an id in two segments: held once" test "$(ids "$WORK/twice.db" | grep -c '^twice$')" -eq 1 -a "$(ids "$WORK/twice.db" | wc -l)" -eq 6001
+check "an id in two segments: the later copy is the one kept" test "$(results "$WORK/twice.db" zqxjsecond)" != "[]" -a "$(results "$WORK/twice.db" zqxjfirst)" = "[]"
+check "an id in two segments: counted as replaced and warned about" grep -q '^indexed 6,002 articles (6,001 added, 1 replaced)' "$WORK/twice.out"
+check "... with the repeated-id warning" grep -q '1 articles had an id that came earlier in this run' "$WORK/twice.err"
+
 # --- --update skips unchanged files and picks up a changed one --------------------------------
 "$INDEX" --db "$WORK/two.db" --update -q "$INPUT" >"$WORK/update1.out" 2>&1
 check "--update with nothing changed reads no file" grep -q 'files 0 read, 6 unchanged' "$WORK/update1.out"
@@ -95,6 +118,36 @@ for threads in 1 2; do
     check "$threads writer(s): resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
     check "$threads writer(s): resumed database passes xapian-check" xapian-check "$db"
 done
+# The same with segments: killed once a writer has sealed one, so the resumed run merges
+# sealed segments, the segment the kill interrupted, and what it writes itself.
+db="$WORK/killed-seg.db"
+"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do
+    ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && break
+    sleep 0.05
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+check "segments: killed after sealing one" test -n "$(ls -d "$db.gazette-work"/shard-*.seg-* 2>/dev/null)"
+"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >"$WORK/resume-seg.out" 2>&1
+check "segments: the same command resumes" grep -q 'resumed an interrupted run' "$WORK/resume-seg.out"
+check "segments: resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
+check "segments: resumed database passes xapian-check" xapian-check "$db"
+# A second gazette-index on the same database while the first writes its segments: refused.
+db="$WORK/busy.db"
+"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do
+    ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && break
+    sleep 0.05
+done
+"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >"$WORK/busy.out" 2>&1
+rc=$?
+check "segments: a second writer meanwhile exits 1 with 'locked by another writer'" test $rc -eq 1 -a -n "$(grep 'locked by another writer' "$WORK/busy.out")"
+wait "$pid"
+check "segments: the first run still finishes" test $? -eq 0
+check "segments: and holds exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
 
 # --- --keep-shards leaves a stub database that opens as one --------------------------------
 "$INDEX" --db "$WORK/sharded" --threads 3 --keep-shards -q "$INPUT" >"$WORK/keep.out" 2>&1

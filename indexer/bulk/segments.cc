@@ -1,0 +1,82 @@
+#include "indexer/bulk/segments.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+namespace gazette {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSealedInfix = ".seg-";
+constexpr const char* kNextSuffix = ".next";
+constexpr const char* kScratchSuffix = ".next.tmp";
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::vector<std::string> sealed_segments(const std::string& shard) {
+    fs::path p(shard);
+    std::string prefix = p.filename().string() + kSealedInfix;
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (fs::directory_iterator it(p.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) == 0)
+            found.push_back(it->path().string());
+    }
+    // K is zero-padded, so the names sort in the order the segments were written.
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+std::vector<std::string> segments_of(const std::string& shard) {
+    std::vector<std::string> all = sealed_segments(shard);
+    all.push_back(shard);
+    return all;
+}
+
+std::string next_sealed_name(const std::string& shard) {
+    char number[16];
+    std::snprintf(number, sizeof number, "%06zu", sealed_segments(shard).size());
+    return shard + kSealedInfix + number;
+}
+
+std::string next_segment_path(const std::string& shard) {
+    return shard + kNextSuffix;
+}
+
+std::string next_segment_scratch_path(const std::string& shard) {
+    return shard + kScratchSuffix;
+}
+
+void recover_segment_rolls(const std::string& work) {
+    std::vector<fs::path> scratch, next;
+    std::error_code ec;
+    for (fs::directory_iterator it(work, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (ends_with(name, kScratchSuffix))
+            scratch.push_back(it->path());
+        else if (ends_with(name, kNextSuffix))
+            next.push_back(it->path());
+    }
+    for (const auto& p : scratch)
+        fs::remove_all(p);
+    for (const auto& p : next) {
+        std::string shard =
+            p.string().substr(0, p.string().size() - std::string(kNextSuffix).size());
+        // The next segment is made only after the current one's last commit: the current
+        // one, if still there, is complete and only its renaming was cut short.
+        if (fs::exists(shard))
+            fs::rename(shard, next_sealed_name(shard));
+        fs::rename(p, shard);
+    }
+}
+
+}  // namespace gazette

@@ -1,0 +1,36 @@
+// Segments: a writer of a merged run starts a new database every --segment-mb of text. The
+// cost of a Xapian commit grows with the database it lands in, so many small databases
+// compacted once at the end index faster than one large one (README, "Performance").
+//
+// The writer's current segment keeps the shard's name (WORK/shard-N), so an interrupted run
+// finds and resumes it as before; full segments are sealed beside it as WORK/shard-N.seg-K,
+// K = 0, 1, ... in the order they were written. A roll (shard_writer.cc) makes the next
+// segment as WORK/shard-N.next (first under WORK/shard-N.next.tmp, holding the run position
+// of the sealed segment's last commit), then renames shard-N to its sealed name and
+// shard-N.next to shard-N. recover_segment_rolls finishes a roll that a kill interrupted.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+// The sealed segments of `shard`, oldest first (none when it never rolled).
+std::vector<std::string> sealed_segments(const std::string& shard);
+
+// `shard`'s sealed segments followed by `shard` itself: what the merge compacts, in order.
+std::vector<std::string> segments_of(const std::string& shard);
+
+// The name the current segment of `shard` takes when sealed: the next free K.
+std::string next_sealed_name(const std::string& shard);
+
+// The folder a segment is prepared in, and its name once complete (see above).
+std::string next_segment_path(const std::string& shard);
+std::string next_segment_scratch_path(const std::string& shard);
+
+// In `work`: deletes half-made next segments, and finishes every roll whose next segment
+// is complete (the current one is sealed if it is still there, the next takes its name).
+// Called before the shards of an interrupted run are looked at.
+void recover_segment_rolls(const std::string& work);
+
+}  // namespace gazette
