@@ -22,6 +22,8 @@ import tempfile
 import threading
 import time
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
@@ -40,18 +42,9 @@ STANDING = [
     {"name": "grain", "query": "grain", "source": ["Reuters"]},
 ]
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what)
-    else:
-        failures += 1
-        print("FAIL:", what, str(detail)[:500])
+checks = Checks()
+check = checks.check
 
 
 def reuters_topics(files):
@@ -197,8 +190,7 @@ def main():
 
     server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
-    print("%d passed, %d failed" % (passes, failures))
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

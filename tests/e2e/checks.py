@@ -6,20 +6,28 @@ import threading
 
 
 class Checks:
-    def __init__(self):
+    def __init__(self, quiet_passes=False):
+        """quiet_passes: print failures only (for scripts that make thousands of checks)."""
         self.passes = self.failures = 0
+        self.quiet_passes = quiet_passes
         self._lock = threading.Lock()
 
     def check(self, what, ok, detail=""):
+        ok = bool(ok)
         with self._lock:
             if ok:
                 self.passes += 1
-                print("ok:", what, flush=True)
+                if not self.quiet_passes:
+                    print("ok:", what, flush=True)
             else:
                 self.failures += 1
-                print("FAIL:", what, str(detail)[:600], flush=True)
+                print("FAIL:", what, str(detail)[:800], flush=True)
         return ok
 
+    def summary(self):
+        """Prints the summary line; returns the exit status (1 when anything failed)."""
+        print(f"{self.passes} passed, {self.failures} failed", flush=True)
+        return 1 if self.failures else 0
+
     def finish(self):
-        print(f"{self.passes} passed, {self.failures} failed")
-        sys.exit(1 if self.failures else 0)
+        sys.exit(self.summary())

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,7 @@ import urllib.parse
 import urllib.request
 
 from checks import Checks
+from support import start_serve
 
 parser = argparse.ArgumentParser()
 parser.add_argument("bin")
@@ -59,19 +59,10 @@ try:
     r = subprocess.run([INDEX, "--db", db, "-q", os.path.join(args.src, "corpus"),
                         os.path.join(REUTERS, "reut2-000.sgm")], capture_output=True, text=True)
     check("base database indexed", r.returncode in (0, 3), r.stderr)
-    log = open(os.path.join(work, "server.log"), "w")
     # --time-budget 10: this test is about what a reader sees while commits land; on a busy
     # 2-core CI machine a 2 s budget (the default, tested in e2e_server) could answer 503.
-    server = subprocess.Popen([SEARCH, "serve", "--db", db, "--listen", "127.0.0.1:0",
-                               "--reopen-interval", "0.1", "--time-budget", "10", "--quiet"],
-                              stdout=subprocess.DEVNULL, stderr=log)
-    port = None
-    for _ in range(300):
-        m = re.search(r"127\.0\.0\.1:(\d+)", open(log.name).read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.05)
+    server, port = start_serve(SEARCH, ["--db", db, "--reopen-interval", "0.1", "--time-budget",
+                                        "10", "--quiet"], os.path.join(work, "server.log"))
     check("server started", port is not None)
 
     committed = []  # batches whose gazette-index run has finished

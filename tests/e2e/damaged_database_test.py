@@ -18,20 +18,15 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
-passes = failures = 0
 
 
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what, flush=True)
-    else:
-        failures += 1
-        print("FAIL:", what, str(detail)[:600], flush=True)
+checks = Checks()
+check = checks.check
 
 
 def run(cmd, timeout=30):
@@ -110,5 +105,4 @@ try:
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+checks.finish()

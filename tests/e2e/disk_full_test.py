@@ -25,24 +25,16 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
 REUTERS = os.path.join(SHARED, "corpora", "reuters21578")
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what, flush=True)
-    else:
-        failures += 1
-        print("FAIL:", what, str(detail)[:800], flush=True)
-    return ok
+checks = Checks()
+check = checks.check
 
 
 def ids_of(db):
@@ -154,5 +146,4 @@ finally:
         subprocess.run(["umount", small])
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+checks.finish()

@@ -22,23 +22,16 @@ import tempfile
 import unicodedata
 import zipfile
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
 CORPORA = os.path.join(SHARED, "corpora")
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what)
-    else:
-        failures += 1
-        print("FAIL:", what, detail)
+checks = Checks()
+check = checks.check
 
 
 def index(db, *inputs):
@@ -224,8 +217,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="gazette-languages-") as tmp:
         for part in (german, french, ukrainian, udhr):
             part(tmp)
-    print("%d passed, %d failed" % (passes, failures))
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

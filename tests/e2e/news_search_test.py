@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
@@ -20,18 +22,9 @@ CORPORA = os.path.join(SHARED, "corpora")
 MONTHS = {m: i for i, m in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what)
-    else:
-        failures += 1
-        print("FAIL:", what, detail)
+checks = Checks()
+check = checks.check
 
 
 def search(db, *args, query=None):
@@ -227,9 +220,8 @@ def main():
         check("%s exits 2 with a message and no results" % " ".join(args),
               out.returncode == 2 and out.stdout == "" and out.stderr.strip() != "")
 
-    print("%d passed, %d failed" % (passes, failures))
     subprocess.run(["rm", "-rf", work])
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

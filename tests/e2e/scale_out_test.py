@@ -5,7 +5,6 @@ on 127.0.0.1 and stopped at the end. Usage: scale_out_test.py BIN_DIR SRC_DIR SH
 import glob
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -16,6 +15,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from checks import Checks
+from support import start_serve
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
@@ -24,17 +26,11 @@ CORPUS = [os.path.join(SRC, "corpus", "seed"), os.path.join(SRC, "corpus", "samp
 QUERIES = ["cocoa", "oil prices", "Ukraine negotiations Witkoff", "bank of japan", '"stock split"',
            "grain exports", "trade deficit", "dividend", "reagan budget", "coffee quota"]
 
-passes = 0
-failures = 0
 servers = []
 
 
-def check(what, ok, detail=""):
-    global passes, failures
-    ok = bool(ok)
-    passes += ok
-    failures += not ok
-    print(("ok: " if ok else "FAIL: ") + what + ("" if ok else " " + str(detail)[:400]))
+checks = Checks()
+check = checks.check
 
 
 def free_port():
@@ -64,22 +60,12 @@ def wait_for_port(port, seconds=10):
 
 def serve(dbs, *args):
     """`gazette-search serve` over `dbs` on a free loopback port; returns its port."""
-    log = tempfile.TemporaryFile(mode="w+")
-    proc = subprocess.Popen([SEARCH, "serve", *[a for db in dbs for a in ("--db", db)],
-                             "--listen", "127.0.0.1:0", "--quiet", *args],
-                            stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    log = tempfile.NamedTemporaryFile(prefix="gazette-serve-", suffix=".log", delete=False).name
+    proc, port = start_serve(SEARCH, [*[a for db in dbs for a in ("--db", db)], "--quiet", *args],
+                             log, new_session=True)
     servers.append(proc)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        log.seek(0)
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
-        if found:
-            return int(found.group(1))
-        if proc.poll() is not None:
-            break
-        time.sleep(0.05)
-    log.seek(0)
-    raise RuntimeError("gazette-search serve did not start: " + log.read())
+    os.unlink(log)
+    return port
 
 
 def api_search(port, query):
@@ -243,8 +229,7 @@ def main():
             except subprocess.TimeoutExpired:
                 proc.kill()
         shutil.rmtree(work, ignore_errors=True)
-    print("%d passed, %d failed" % (passes, failures))
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

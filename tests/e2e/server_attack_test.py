@@ -32,6 +32,7 @@ import time
 import urllib.parse
 
 from checks import Checks
+from support import read, start_serve
 
 parser = argparse.ArgumentParser()
 parser.add_argument("bin")
@@ -114,16 +115,7 @@ try:
     check("without --listen it listens on 127.0.0.1:8080 (or says that address is taken)",
           "127.0.0.1:8080" in err, err)
 
-    log = open(os.path.join(work, "server.log"), "w")
-    server = subprocess.Popen([SEARCH, "serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet"],
-                              stdout=subprocess.DEVNULL, stderr=log)
-    port = None
-    for _ in range(300):
-        m = re.search(r"127\.0\.0\.1:(\d+)", open(log.name).read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.05)
+    server, port = start_serve(SEARCH, ["--db", db, "--quiet"], os.path.join(work, "server.log"))
     check("server started on a free loopback port", port is not None)
     listening = [line.split()[1] for line in open("/proc/net/tcp").read().splitlines()[1:]
                  if line.split()[3] == "0A"]
@@ -452,9 +444,8 @@ try:
           f"({len(rss)} samples)", flush=True)
     server.terminate()
     rc = server.wait(timeout=30)
-    log.flush()
     check("SIGTERM stops it cleanly", rc == 0,
-          f"exit status {rc}; end of its stderr: {open(log.name).read()[-550:]}")
+          f"exit status {rc}; end of its stderr: {read(os.path.join(work, 'server.log'))[-550:]}")
     server = None
     check("the database files are unchanged by all of it", tree_digest(db) == before)
 finally:

@@ -18,23 +18,17 @@ import threading
 import time
 import urllib.parse
 
+from checks import Checks
+from support import start_serve
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
 SEED_ID = "firstpost:2025-02-12-trump-putin-ukraine-negotiations"
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what)
-    else:
-        failures += 1
-        print("FAIL:", what, str(detail)[:500])
+checks = Checks()
+check = checks.check
 
 
 class Server:
@@ -42,20 +36,8 @@ class Server:
 
     def __init__(self, db, work, name, *args):
         self.log_path = os.path.join(work, name + ".log")
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen([SEARCH, "serve", "--db", db, "--listen", "127.0.0.1:0", *args],
-                                     stdout=subprocess.DEVNULL, stderr=self.log)
-        self.port = None
+        self.proc, self.port = start_serve(SEARCH, ["--db", db, *args], self.log_path)
         deadline = time.time() + 30
-        while time.time() < deadline and self.port is None:
-            if self.proc.poll() is not None:
-                raise RuntimeError("server exited: " + self.stderr())
-            m = re.search(r"http://127\.0\.0\.1:(\d+)/", self.stderr())
-            if m:
-                self.port = int(m.group(1))
-            time.sleep(0.05)
-        if self.port is None:
-            raise RuntimeError("server printed no address: " + self.stderr())
         while time.time() < deadline:
             try:
                 if self.get("/healthz")[0] == 200:
@@ -106,7 +88,6 @@ class Server:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-        self.log.close()
 
 
 def search_url(params):
@@ -413,8 +394,7 @@ def main():
         test_sigterm(srv)
     finally:
         srv.stop()
-    print("%d passed, %d failed" % (passes, failures))
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

@@ -10,17 +10,16 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
 CORPORA = os.path.join(SHARED, "corpora")
-failures = 0
 
 
-def check(what, ok, detail=""):
-    global failures
-    print(("ok: " if ok else "FAIL: ") + what + ("" if ok else " " + str(detail)))
-    failures += not ok
+checks = Checks()
+check = checks.check
 
 
 def run(db, *args):
@@ -179,7 +178,7 @@ def main():
     out = run(db, "")
     check("an empty query on the command line: exit 2 with a message",
           out.returncode == 2 and "no query" in out.stderr, out.stderr)
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

@@ -15,9 +15,11 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
+
+from checks import Checks
+from support import start_serve
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -25,18 +27,9 @@ SEARCH = os.path.join(BIN, "gazette-search")
 CORPORA = os.path.join(SHARED, "corpora")
 MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    if ok:
-        passes += 1
-        print("ok:", what)
-    else:
-        failures += 1
-        print("FAIL:", what, str(detail)[:400])
+checks = Checks()
+check = checks.check
 
 
 def run(db, *args, fmt="json"):
@@ -94,17 +87,8 @@ def dense(counts, periods):
 
 
 def start_server(db, work):
-    log = open(os.path.join(work, "server.log"), "w")
-    proc = subprocess.Popen([SEARCH, "serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=log)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        m = re.search(r"http://127\.0\.0\.1:\d+", open(log.name).read())
-        if m:
-            return proc, m.group(0)
-        time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("server printed no address")
+    proc, port = start_serve(SEARCH, ["--db", db, "--quiet"], os.path.join(work, "server.log"))
+    return proc, "http://127.0.0.1:%d" % port
 
 
 def main():
@@ -243,8 +227,7 @@ def main():
         proc.terminate()
         proc.wait()
 
-    print("%d passed, %d failed" % (passes, failures))
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
@@ -20,15 +22,9 @@ QUERIES = ["cocoa", "oil prices", "Ukraine negotiations Witkoff", "bank of japan
            "grain exports", "trade deficit", "dividend", "reagan budget", "coffee quota",
            "election", "climate"]
 
-passes = 0
-failures = 0
 
-
-def check(what, ok, detail=""):
-    global passes, failures
-    passes += ok
-    failures += not ok
-    print(("ok: " if ok else "FAIL: ") + what + ("" if ok else " " + str(detail)[:400]))
+checks = Checks()
+check = checks.check
 
 
 def index(db, *args, stdin=None):
@@ -154,8 +150,7 @@ def main():
               ids(years) == [i for i in one_ids if i != reuters_id])
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("%d passed, %d failed" % (passes, failures))
-    return 1 if failures else 0
+    return checks.summary()
 
 
 if __name__ == "__main__":
