@@ -118,15 +118,20 @@ for threads in 1 2; do
     check "$threads writer(s): resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
     check "$threads writer(s): resumed database passes xapian-check" xapian-check "$db"
 done
+# start_until_sealed: starts a segmented run on $db in the background (its pid in $pid) and
+# returns once a writer has sealed a segment (or after 15 s).
+start_until_sealed() {
+    "$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
+    pid=$!
+    for _ in $(seq 1 300); do
+        ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && return
+        sleep 0.05
+    done
+}
 # The same with segments: killed once a writer has sealed one, so the resumed run merges
 # sealed segments, the segment the kill interrupted, and what it writes itself.
 db="$WORK/killed-seg.db"
-"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do
-    ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && break
-    sleep 0.05
-done
+start_until_sealed
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 check "segments: killed after sealing one" test -n "$(ls -d "$db.gazette-work"/shard-*.seg-* 2>/dev/null)"
@@ -136,12 +141,7 @@ check "segments: resumed run ends with exactly the expected ids" cmp -s "$WORK/o
 check "segments: resumed database passes xapian-check" xapian-check "$db"
 # A second gazette-index on the same database while the first writes its segments: refused.
 db="$WORK/busy.db"
-"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do
-    ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && break
-    sleep 0.05
-done
+start_until_sealed
 "$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >"$WORK/busy.out" 2>&1
 rc=$?
 check "segments: a second writer meanwhile exits 1 with 'locked by another writer'" test $rc -eq 1 -a -n "$(grep 'locked by another writer' "$WORK/busy.out")"
