@@ -32,13 +32,11 @@ constexpr std::size_t kSnippetLength = 240;
 // - not exhaustive (SNIPPET_EXHAUSTIVE): Xapian stops once a passage cannot be beaten, instead
 //   of scoring every window of a long article.
 // The passages still hold the query's words, highlighted, weighted as the match weighed them.
-unsigned snippet_flags(bool /*remote_shards*/) {
-    return Xapian::MSet::SNIPPET_CJK_NGRAM;
-}
+constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
 
 // `stemmer` is null when the request wants no snippet.
-Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Stem* stemmer,
-             unsigned flags) {
+Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+             const Xapian::Stem* stemmer) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
@@ -55,7 +53,8 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xap
         return hit;
     std::string body = data.value("body", "");
     const std::string& text = body.empty() ? hit.title : body;
-    hit.snippet = mset.snippet(text, kSnippetLength, *stemmer, flags, "<mark>", "</mark>", "…");
+    hit.snippet =
+        mset.snippet(text, kSnippetLength, *stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
     return hit;
 }
 
@@ -69,8 +68,7 @@ Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
     : db_(std::move(db)),
       builder_(db_, options),
       time_limit_seconds_(options.time_limit_seconds),
-      ranking_(options.ranking),
-      snippet_flags_(snippet_flags(options.remote_shards)) {
+      ranking_(options.ranking) {
     validate_ranking(ranking_);
 }
 
@@ -139,8 +137,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
     // outside the MSet and crashes (e2e_news_search caught it).
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        out.results.push_back(
-            hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr, snippet_flags_));
+        out.results.push_back(hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr));
         out.results.back().duplicates = it.get_collapse_count();
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);

@@ -83,7 +83,6 @@ class Searcher {
     RecencyQueryCache recency_;
     double time_limit_seconds_ = 0;
     RankingOptions ranking_;
-    unsigned snippet_flags_;
 };
 
 }  // namespace gazette
