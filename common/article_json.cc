@@ -44,11 +44,14 @@ std::vector<std::string> get_list(const json& obj, const char* key) {
     return out;
 }
 
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, ";
-// keep only the part a user can act on.
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, "
+// or "[json.exception.out_of_range.406] "; keep only the part a user can act on.
 std::string short_json_error(const std::string& what) {
     auto pos = what.find("column");
-    return pos == std::string::npos ? what : what.substr(pos);
+    if (pos != std::string::npos)
+        return what.substr(pos);
+    auto tag_end = what.find("] ");
+    return tag_end == std::string::npos ? what : what.substr(tag_end + 2);
 }
 
 void check_utf8(const std::string& value, const char* field) {
@@ -79,7 +82,9 @@ Article article_from_json(std::string_view json_text) {
     json obj;
     try {
         obj = json::parse(json_text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // Not only parse_error: a number too large for a double ("1e999") is an
+        // out_of_range error (found by fuzz_jsonl).
         throw InputError("not valid JSON: " + short_json_error(e.what()));
     }
     if (!obj.is_object())

@@ -158,6 +158,8 @@ TEST(ArticleJson, RejectsBrokenRecordsWithAReason) {
         {R"({"id":"a","title":"t","language":"english"})", "ISO 639-1"},
         {R"(["id","a"])", "not a JSON object"},
         {R"({"id":"a","title":"t")", "not valid JSON"},
+        {R"({"id":"a","title":"t","n":1e983})", "not valid JSON: number overflow parsing '1e983'"},
+        {"1e983\"u:0\":d", "not valid JSON"},
         {"{\"id\":\"a\",\"title\":\"\xff\"}", "not valid UTF-8"},
     };
     for (const auto& c : cases) {
