@@ -7,6 +7,7 @@
 #include "common/database_error.h"
 #include "common/errors.h"
 #include "common/fields.h"
+#include "searcher/request_json.h"
 #include "searcher/request_options.h"
 #include "searcher/result_format.h"
 
@@ -27,31 +28,7 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
         throw UsageError("line is not a JSON object");
     if (!obj.contains("query") && !obj.contains("q"))
         throw UsageError("\"query\" is missing");
-    auto set = [&](const std::string& key, const nlohmann::json& v) {
-        if (v.is_string()) {
-            set_request_option(request, key, v.get<std::string>());
-        } else if (v.is_boolean() || v.is_number()) {
-            set_request_option(request, key, v.dump());
-        } else {
-            throw UsageError("\"" + key + "\" must be a string, number or true/false");
-        }
-    };
-    for (const auto& [key, value] : obj.items()) {
-        if (value.is_array() && key != "facets") {
-            for (const auto& v : value)
-                set(key, v);
-        } else if (value.is_array()) {  // "facets": ["source", "year"]
-            std::string joined;
-            for (const auto& v : value) {
-                if (!v.is_string())
-                    throw UsageError("\"facets\" must list names");
-                joined += v.get<std::string>() + ",";
-            }
-            set_request_option(request, key, joined);
-        } else {
-            set(key, value);
-        }
-    }
+    set_request_options_from_json(request, obj);
     return request;
 }
 
