@@ -27,16 +27,6 @@ namespace {
 // than what is added: compacting it would copy far more than the new articles.
 constexpr std::uintmax_t kInPlaceRatio = 20;
 
-std::uintmax_t size_on_disk(const fs::path& dir) {
-    std::uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec))
-            total += it->file_size(ec);
-    }
-    return total;
-}
-
 // Deletes a scratch folder so that a run killed while deleting it never leaves a folder that
 // looks like an interrupted run with some of its shards half gone: it is first renamed
 // (atomic), then deleted; a leftover renamed folder is deleted by the next run.

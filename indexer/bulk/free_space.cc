@@ -18,4 +18,15 @@ void require_free_space(const std::string& path, std::uintmax_t bytes) {
         "run again once there is room resumes");
 }
 
+std::uintmax_t size_on_disk(const std::string& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        if (it->is_regular_file(ec))
+            total += it->file_size(ec);
+    }
+    return total;
+}
+
 }  // namespace gazette

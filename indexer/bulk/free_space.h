@@ -10,7 +10,7 @@
 
 namespace gazette {
 
-// Room kept free: one document, or a commit of a batch (--batch-mb, 2 MB of text by default),
+// Room kept free: one document, or a commit of a batch (--batch-mb, 1 MB of text by default),
 // writes far less than this in B-tree blocks. A margin, not a guarantee (another process may
 // fill the disk in between): docs/reliability.md says what is left.
 inline constexpr std::uintmax_t kCommitReserveBytes = 4ull << 20;
@@ -25,5 +25,8 @@ inline constexpr std::uintmax_t kIndexBytesPerTextByte = 2;
 // Throws std::runtime_error naming `path` and the space free when the filesystem holding it
 // has less than `bytes` available.
 void require_free_space(const std::string& path, std::uintmax_t bytes);
+
+// Bytes of the regular files under `dir` (a database folder); 0 when it cannot be read.
+std::uintmax_t size_on_disk(const std::string& dir);
 
 }  // namespace gazette

@@ -38,16 +38,6 @@ std::string aside_path(const std::string& target) {
     return target + ".gazette-old";
 }
 
-std::uintmax_t size_on_disk(const std::string& dir) {
-    std::uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec))
-            total += it->file_size(ec);
-    }
-    return total;
-}
-
 void compact_into(const std::vector<std::string>& sources, const std::string& output) {
     // The compacted copy is at most about the size of its sources.
     std::uintmax_t needed = kCommitReserveBytes;
