@@ -97,6 +97,9 @@ int run_index(const IndexCommand& command) {
               << (r.mode == WriteMode::kInPlace ? std::string("updated in place")
                   : r.mode == WriteMode::kSharded
                       ? std::to_string(r.writers) + " shards, written in place"
+                  : r.mode == WriteMode::kNewShards
+                      ? std::to_string(r.writers) + " shards, " + with_commas(r.segments) +
+                            " segments compacted into them"
                       : std::to_string(r.writers) + (r.writers == 1 ? " writer" : " writers") +
                             (r.segments > r.writers
                                  ? ", " + with_commas(r.segments) + " segments merged"

@@ -4,6 +4,7 @@
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "searcher/shard_processes.h"
 
 namespace gazette {
 
@@ -24,6 +25,17 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
     }
 }
 
+// Each local database of `spec` (each shard of a stub) served by its own child process.
+// The schema is checked locally first: a child's errors reach us only as its exit.
+Xapian::Database open_in_processes(const std::string& spec, const ShardOptions& o) {
+    Xapian::Database all;
+    for (const auto& local : local_databases_of(spec)) {
+        check_schema(Xapian::Database(local), local);
+        all.add_database(open_in_own_process(local, o.timeout_ms));
+    }
+    return all;
+}
+
 Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& remote) {
     std::string host;
     unsigned port = 0;
@@ -31,6 +43,8 @@ Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& 
     try {
         if (remote)
             return Xapian::Remote::open(host, port, o.timeout_ms, o.connect_timeout_ms);
+        if (o.parallel)
+            return open_in_processes(spec, o);
         Xapian::Database db(spec);
         check_schema(db, spec);
         return db;
@@ -66,6 +80,9 @@ bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) 
 DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& o) {
     DatabaseSet set;
     std::string first_error;
+    // With --parallel and no lexicon/ folder, suggestions come from the local databases'
+    // own spelling data, read here in this process.
+    std::optional<Xapian::Database> own_spelling;
     for (const auto& spec : specs) {
         bool remote = false;
         try {
@@ -78,13 +95,20 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
                 first_error = e.get_msg();
             continue;
         }
-        set.any_remote = set.any_remote || remote;
+        set.any_remote = set.any_remote || remote || o.parallel;
         std::error_code ec;
         if (!remote && o.lexicon.empty() && !set.lexicon &&
             fs::is_directory(fs::path(spec) / "lexicon", ec)) {
             set.lexicon = Xapian::Database((fs::path(spec) / "lexicon").string());
         }
+        if (!remote && o.parallel) {
+            if (!own_spelling)
+                own_spelling.emplace();
+            own_spelling->add_database(Xapian::Database(spec));
+        }
     }
+    if (!set.lexicon && own_spelling)
+        set.lexicon = std::move(own_spelling);
     if (set.missing.size() == specs.size()) {
         throw Xapian::NetworkError("no shard could be opened: " + first_error);
     }

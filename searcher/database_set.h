@@ -1,6 +1,7 @@
 // The databases a search runs over: local databases (a folder, or a stub file listing
 // shards) and remote shards served by xapian-tcpsrv (`tcp://host:port`), opened as one
-// Xapian::Database so that Xapian merges the match with global statistics.
+// Xapian::Database so that Xapian merges the match with global statistics. With --parallel
+// the local ones are served by xapian-progsrv child processes (shard_processes.h).
 #pragma once
 
 #include <xapian.h>
@@ -19,6 +20,9 @@ struct ShardOptions {
     // A lexicon database for spelling suggestions; "" = find one: the lexicon/ folder of a
     // local sharded database given with --db.
     std::string lexicon;
+    // --parallel: every local database (each shard of a stub) in its own xapian-progsrv
+    // process, so that the shards are matched at the same time (shard_processes.h).
+    bool parallel = false;
 };
 
 // How many times a search starts again when an indexer's commits discard the revision it
@@ -29,8 +33,8 @@ inline constexpr int kSearchAttempts = 5;
 struct DatabaseSet {
     Xapian::Database db;
     std::optional<Xapian::Database> lexicon;  // where suggestions come from, when not `db`
-    bool any_remote = false;
-    std::vector<std::string> missing;  // shards left out (only with allow_partial)
+    bool any_remote = false;                  // remote shards, or local ones in their own processes
+    std::vector<std::string> missing;         // shards left out (only with allow_partial)
 };
 
 // Opens every spec: "tcp://host:port" (remote) or a local path. A shard that cannot be

@@ -73,6 +73,9 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")
         ("expand-weight", po::value<double>()->value_name("W"), "with --expand: weight of the added terms (default 0.2)")
         ("debug-query", "print the parsed query (Xapian's description) to stderr")
+        ("parallel", "search each local database (each shard of a sharded database) in its own "
+         "xapian-progsrv process, so that the shards of a query are matched at the same time "
+         "on different cores (docs/scale-out.md)")
         ("allow-partial", "if a shard cannot be reached, answer from the others and say which are missing")
         ("connect-timeout", po::value<unsigned>()->default_value(2000)->value_name("MS"),
          "how long to wait for a connection to a remote shard (tcp://host:port)")
@@ -186,6 +189,7 @@ int run(int argc, char** argv) {
     command.query_options = query_options_from(vm, command.request);
     command.debug_query = vm.count("debug-query") > 0;
     command.shards.allow_partial = vm.count("allow-partial") > 0;
+    command.shards.parallel = vm.count("parallel") > 0;
     command.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
     command.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
     if (vm.count("lexicon")) command.shards.lexicon = vm["lexicon"].as<std::string>();

@@ -115,6 +115,55 @@ ShardScheme sharded_run_scheme(const BulkOptions& o, bool exists, unsigned shard
     return made;
 }
 
+bool all_empty(const std::vector<std::string>& dbs) {
+    return std::all_of(dbs.begin(), dbs.end(),
+                       [](const std::string& db) { return documents_in(db) == 0; });
+}
+
+// Continues the interrupted run whose scratch shards are in w.work, if there is one of this
+// plan (and of `writers` writers, when not 0: a new sharded database needs one per shard).
+// Other scratch shards are discarded. True when resuming; fills w.dbs, w.roles, w.start.
+bool resume_scratch(const std::string& plan_id, std::size_t writers, WritePlan& w,
+                    BulkResult& result) {
+    std::error_code ec;
+    if (fs::exists(w.work, ec)) {
+        w.work_lock = WorkFolderLock(w.work.string());  // refused while another run uses it
+        recover_segment_rolls(w.work.string());
+    }
+    std::vector<std::string> scratch = existing_shards(w.work);
+    if (scratch.empty())
+        return false;
+    if (writers == 0 || scratch.size() == writers) {
+        if (auto p = resume_position(scratch, plan_id)) {
+            result.resumed = true;
+            w.start = *p;
+            w.dbs = scratch;
+            w.roles.assign(scratch.size(), WriterRole::kShard);
+            return true;
+        }
+    }
+    // Shards without a position may belong to a run still writing its first batch: make
+    // sure no writer holds them (DatabaseLockError, "locked by another writer") before
+    // deleting them under its feet.
+    for (const auto& s : scratch)
+        Xapian::WritableDatabase(s, Xapian::DB_OPEN).close();
+    std::cerr << "gazette-index: note: discarding " << w.work.string()
+              << ", left by an interrupted run of other inputs\n";
+    discard_work_folder(w.work);
+    w.work_lock = WorkFolderLock();
+    return false;
+}
+
+// `writers` new scratch shards in w.work.
+void new_scratch(std::size_t writers, WritePlan& w) {
+    fs::create_directories(w.work);
+    w.work_lock = WorkFolderLock(w.work.string());
+    for (std::size_t i = 0; i < writers; ++i) {
+        w.dbs.push_back((w.work / ("shard-" + std::to_string(i))).string());
+        w.roles.push_back(WriterRole::kShard);
+    }
+}
+
 WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uintmax_t input_bytes,
                       BulkResult& result) {
     WritePlan w;
@@ -122,9 +171,9 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
     unsigned shard_count = o.shards > 0 ? o.shards : (o.keep_shards ? std::max(1u, o.threads) : 0);
     std::vector<std::string> stub_shards = sharded_database_shards(o.db_path);
     if (!stub_shards.empty() || shard_count > 0 || o.shard_by) {
-        // A sharded database is always written in place, shard by shard, by one writer each:
-        // an id hashes to the same shard in every run (or moves with its year, and is then
-        // deleted from the old one), so replacement stays exact.
+        // A sharded database is written shard by shard, by one writer each: an id hashes to
+        // the same shard in every run (or moves with its year, and is then deleted from the
+        // old one), so replacement stays exact. Existing shards are written in place.
         result.mode = WriteMode::kSharded;
         w.scheme = sharded_run_scheme(o, !stub_shards.empty(), shard_count);
         if (w.scheme == ShardScheme::kYear) {
@@ -148,6 +197,14 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
             }
             if (stub_shards.empty())
                 stub_shards = create_sharded_database(o.db_path, shard_count);
+            // A new database (its shards still empty), or one whose first run was cut short
+            // (its work folder is left): built like a merged run, one writer per shard.
+            if (!o.listener && (all_empty(stub_shards) || fs::exists(w.work))) {
+                result.mode = WriteMode::kNewShards;
+                if (!resume_scratch(plan_id, stub_shards.size(), w, result))
+                    new_scratch(stub_shards.size(), w);
+                return w;
+            }
         }
         w.dbs = stub_shards;
         auto p = resume_position(w.dbs, plan_id);
@@ -164,31 +221,9 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
         }
         return w;
     }
-    std::error_code ec;
-    if (fs::exists(w.work, ec)) {
-        w.work_lock = WorkFolderLock(w.work.string());  // refused while another run uses it
-        recover_segment_rolls(w.work.string());
-    }
-    std::vector<std::string> scratch = existing_shards(w.work);
-    if (!scratch.empty()) {
-        if (auto p = resume_position(scratch, plan_id)) {
-            result.mode = WriteMode::kMerged;
-            result.resumed = true;
-            w.start = *p;
-            w.dbs = scratch;
-            w.roles.assign(scratch.size(), WriterRole::kShard);
-            return w;
-        }
-        // Shards without a position may belong to a run still writing its first batch: make
-        // sure no writer holds them (DatabaseLockError, "locked by another writer") before
-        // deleting them under its feet.
-        for (const auto& s : scratch)
-            Xapian::WritableDatabase(s, Xapian::DB_OPEN).close();
-        std::cerr << "gazette-index: note: discarding " << w.work.string()
-                  << ", left by an interrupted run of other inputs\n";
-        discard_work_folder(w.work);
-        w.work_lock = WorkFolderLock();
-    }
+    result.mode = WriteMode::kMerged;
+    if (resume_scratch(plan_id, 0, w, result))
+        return w;
     if (documents_in(o.db_path) > 0) {
         auto p = resume_position({o.db_path}, plan_id);  // an interrupted in-place run
         if (p ||
@@ -203,12 +238,7 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
         }
     }
     result.mode = WriteMode::kMerged;
-    fs::create_directories(w.work);
-    w.work_lock = WorkFolderLock(w.work.string());
-    for (unsigned i = 0; i < std::max(1u, o.threads); ++i) {
-        w.dbs.push_back((w.work / ("shard-" + std::to_string(i))).string());
-        w.roles.push_back(WriterRole::kShard);
-    }
+    new_scratch(std::max(1u, o.threads), w);
     return w;
 }
 
@@ -247,8 +277,8 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
         kCommitReserveBytes + kIndexBytesPerTextByte * o.batch_bytes * w.dbs.size();
     // Segments only for scratch shards, and not with alerts (their state lives in each
     // writer's database for the whole run).
-    std::uint64_t segment_bytes =
-        result.mode == WriteMode::kMerged && !o.listener ? o.segment_bytes : 0;
+    bool scratch = result.mode == WriteMode::kMerged || result.mode == WriteMode::kNewShards;
+    std::uint64_t segment_bytes = scratch && !o.listener ? o.segment_bytes : 0;
     WriterPool pool(reserve, segment_bytes);
     for (std::size_t i = 0; i < w.dbs.size(); ++i)
         pool.add(w.dbs[i], w.roles[i]);
@@ -264,7 +294,7 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     // Written in place (one database or shards), the last commit clears the position: a
     // finished run leaves nothing to resume. Scratch shards say "complete" until merged.
     RecordRouter router(pool, *routing, o.batch_bytes, plan_id, w.start, o.default_source, progress,
-                        result.mode != WriteMode::kMerged);
+                        !scratch);
     if (o.listener) {
         o.listener->start(w.dbs, o.db_path);
         router.set_listener(o.listener);
@@ -314,6 +344,18 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
             discard_work_folder(w.work);
             break;
         }
+        case WriteMode::kNewShards: {
+            std::vector<std::string> shards = sharded_database_shards(o.db_path);
+            MergeResult merged = merge_into_shards(w.dbs, shards, result.segments);
+            if (!result.resumed)
+                result.repeated_ids = result.replaced + merged.repeated;
+            result.replaced += merged.replaced + merged.repeated;
+            result.added -= std::min(result.added, merged.replaced + merged.repeated);
+            finish_sharded_database(o.db_path, shards);
+            discard_work_folder(w.work);
+            w.dbs = shards;
+            break;
+        }
         case WriteMode::kSharded:
             finish_sharded_database(o.db_path, w.dbs);
             break;
@@ -322,8 +364,8 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     }
     result.documents = documents_in(o.db_path);
     // --update's file states live in the (first) database written.
-    Xapian::WritableDatabase state(result.mode == WriteMode::kSharded ? w.dbs.front() : o.db_path,
-                                   Xapian::DB_OPEN);
+    bool sharded = result.mode == WriteMode::kSharded || result.mode == WriteMode::kNewShards;
+    Xapian::WritableDatabase state(sharded ? w.dbs.front() : o.db_path, Xapian::DB_OPEN);
     for (const auto& f : plan.files)
         record_file_state(state, f);
     state.commit();

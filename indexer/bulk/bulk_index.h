@@ -37,6 +37,9 @@ enum class WriteMode {
     kMerged,   // scratch shards, one per writer, compacted into the target at the end
     kInPlace,  // one writer straight into the target (a small update to a large database)
     kSharded,  // a sharded database (folder of shards + stub file), one writer per shard
+    // A new sharded database: one writer per shard builds scratch segments as kMerged does;
+    // at the end each writer's segments are compacted into its shard, all shards at once.
+    kNewShards,
 };
 
 struct BulkResult {

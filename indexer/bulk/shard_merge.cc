@@ -2,14 +2,19 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <thread>
 
 #include "common/errors.h"
 #include "common/fields.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/segments.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
@@ -119,6 +124,57 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     fs::remove_all(old);
     result.documents = Xapian::Database(target).get_doccount();
     return result;
+}
+
+MergeResult merge_into_shards(const std::vector<std::string>& scratch,
+                              const std::vector<std::string>& targets, std::uint64_t& segments) {
+    if (scratch.size() != targets.size())
+        throw std::logic_error("merge_into_shards: one scratch shard per target");
+    if (targets.empty())
+        return {};
+    std::vector<std::vector<std::string>> sources;
+    std::uintmax_t needed = kCommitReserveBytes;
+    for (const auto& shard : scratch) {
+        sources.push_back(segments_of(shard));
+        segments += sources.back().size();
+        for (const auto& s : sources.back())
+            needed += size_on_disk(s);
+    }
+    // Each merge checks its own room; together they need the room of all at once.
+    if (!targets.empty()) {
+        std::string folder = fs::path(targets.front()).parent_path().string();
+        require_free_space(folder.empty() ? "." : folder, needed);
+    }
+    std::vector<MergeResult> results(targets.size());
+    std::vector<std::exception_ptr> errors(targets.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < targets.size();) {
+            try {
+                results[i] = merge_shards(sources[i], targets[i]);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        }
+    };
+    std::size_t threads =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, targets.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t)
+        pool.emplace_back(work);
+    for (auto& t : pool)
+        t.join();
+    for (const auto& e : errors) {
+        if (e)
+            std::rethrow_exception(e);
+    }
+    MergeResult total;
+    for (const auto& r : results) {
+        total.replaced += r.replaced;
+        total.repeated += r.repeated;
+        total.documents += r.documents;
+    }
+    return total;
 }
 
 }  // namespace gazette

@@ -23,6 +23,14 @@ struct MergeResult {
 // the caller.
 MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target);
 
+// The end of a run that builds a new sharded database (WriteMode::kNewShards): the segments of
+// scratch shard i (segments.h) are merged into targets[i] as merge_shards does, several
+// shards at once (one thread per core): compaction is one thread per database, and the
+// shards are independent. Adds the number of databases compacted to `segments`. Rethrows
+// the first failure once every merge has stopped.
+MergeResult merge_into_shards(const std::vector<std::string>& scratch,
+                              const std::vector<std::string>& targets, std::uint64_t& segments);
+
 // Undoes what a run killed in the middle of merge_shards' swap left: the target moved aside
 // to TARGET.gazette-old and not yet replaced is put back; a leftover old copy is deleted.
 // Called before anything looks at the target.

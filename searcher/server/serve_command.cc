@@ -51,6 +51,9 @@ int run_serve(int argc, char** argv) {
          "connections waiting for their request at once (slow or idle clients); a new one beyond it is answered 503")
         ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
          "how often each worker checks the database for new commits")
+        ("parallel", "search each local database (each shard of a sharded database) in its own "
+         "xapian-progsrv process, so that the shards of a query are matched at the same time "
+         "on different cores (docs/scale-out.md)")
         ("allow-partial", "if a shard cannot be reached, answer from the others with \"partial\": true "
          "and the missing shards listed (tried again every 30 s)")
         ("connect-timeout", po::value<unsigned>()->default_value(config.shards.connect_timeout_ms)->value_name("MS"),
@@ -70,6 +73,7 @@ int run_serve(int argc, char** argv) {
     if (vm.count("lexicon"))
         config.shards.lexicon = vm["lexicon"].as<std::string>();
     config.shards.allow_partial = vm.count("allow-partial") > 0;
+    config.shards.parallel = vm.count("parallel") > 0;
     config.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
     config.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
     config.listen = server::parse_listen_address(vm["listen"].as<std::string>());

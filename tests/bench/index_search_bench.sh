@@ -2,7 +2,8 @@
 # Benchmark (not a test): Gazette against plain Xapian and SQLite FTS5, side by side, in one run.
 #
 #   1. indexing, on one input (BENCH_INPUT): gazette-index with all cores (its default
-#      --threads) and with --threads 1; Xapian's own scriptindex (xapian-omega) with an index
+#      --threads), into a sharded database with --shards equal to the core count, and with
+#      --threads 1; Xapian's own scriptindex (xapian-omega) with an index
 #      script that mirrors Gazette's schema (tests/bench/peer.scriptindex); SQLite FTS5 through
 #      the sqlite3 shell, one transaction (tests/bench/peer_fts5.sql). Wall clock measured
 #      here, peak memory by GNU time (-v, "Maximum resident set size"), BENCH_RUNS times each,
@@ -11,7 +12,8 @@
 #      same input; that conversion happens once, before timing, and is NOT counted.
 #   2. searching, on the databases of step 1: a deterministic set of queries (seeded; 1-3
 #      headline words, some quoted 2-word phrases) through `gazette-search --jsonl --limit 10`
-#      (per-query took_ms), tests/bench/xapian_enquire_loop.cc against the scriptindex
+#      (per-query took_ms; on the sharded database with --parallel, one xapian-progsrv per
+#      shard), tests/bench/xapian_enquire_loop.cc against the scriptindex
 #      database and tests/bench/fts5_query_loop.py against the FTS5 database (per-query
 #      match+fetch time). Median, p99 and the whole-batch wall time; one untimed warm-up first.
 #   3. gazette-index --threads 1 (last, so that a long run has its search figures early).
@@ -145,7 +147,7 @@ terms_check="not checked (xapian-delve from xapian-tools is missing)"
 runs_tsv=$out_dir/runs.tsv
 : > "$runs_tsv"
 load_start=$(loadavg)
-declare -A db=([gazette]=$work/gazette.db [gazette-1t]=$work/gazette-1t.db
+declare -A db=([gazette]=$work/gazette.db [gazette-1t]=$work/gazette-1t.db [gazette-shards]=$work/gazette-shards
     [scriptindex]=$work/peer.db [fts5]=$work/peer-fts5.sqlite)
 
 # index_once ENGINE RUN: a fresh database, its input just read (page cache warm), timed.
@@ -154,10 +156,11 @@ index_once() {
     rm -rf "${db[$engine]}"
     log "index run $i/$runs: $engine"
     case $engine in
-        gazette | gazette-1t)
+        gazette | gazette-1t | gazette-shards)
             cat "${raw_inputs[@]}" > /dev/null
             local threads=()
             [[ $engine == gazette-1t ]] && threads=(--threads 1)
+            [[ $engine == gazette-shards ]] && threads=(--shards "$(nproc)")
             # 3 = finished, but some records were rejected (counted in the notes).
             timed_run "$runs_tsv" index "$engine" "$i" "$out" 3 -- \
                 "$gindex" --db "${db[$engine]}" --quiet "${threads[@]}" "${gazette_inputs[@]}" ;;
@@ -181,6 +184,7 @@ search_argv() {
     queries=$work/queries.txt
     case $1 in
         gazette) argv=("$gsearch" --db "${db[gazette]}" --jsonl --limit "$limit") ;;
+        gazette-shards) argv=("$gsearch" --db "${db[gazette-shards]}" --parallel --jsonl --limit "$limit") ;;
         scriptindex) argv=("$loop" "${db[scriptindex]}" "$limit") ;;
         fts5) argv=(python3 "$here/fts5_query_loop.py" "${db[fts5]}" "$limit")
               queries=$work/queries-fts5.txt ;;
@@ -201,7 +205,7 @@ search_runs() {
 
 # --- 1+2. each engine in turn: its index runs, then its searches -------------------------
 # Fastest first, so that a run cut short (1 million articles) has the most figures.
-for engine in gazette fts5 scriptindex gazette-1t; do
+for engine in gazette gazette-shards fts5 scriptindex gazette-1t; do
     for ((i = 1; i <= runs; i++)); do index_once "$engine" "$i"; done
     [[ $engine == gazette-1t ]] || search_runs "$engine"
     if [[ $engine == scriptindex ]] && command -v xapian-delve >/dev/null; then
@@ -212,8 +216,10 @@ for engine in gazette fts5 scriptindex gazette-1t; do
             log "note: $same_docs of $sampled_docs sampled articles are indexed identically; first differences: $(head -c 600 "$work/compare.err")"
         terms_check="$same_docs of $sampled_docs sampled articles have identical terms, wdf and values in gazette's and scriptindex's databases"
     fi
-    # Free the disk (several GB per database at 1 million articles).
+    # Free the disk (several GB per database at 1 million articles); gazette's is compared
+    # with scriptindex's, then goes too, before gazette-1t needs the room.
     [[ $engine == gazette ]] || rm -rf "${db[$engine]}"
+    [[ $engine == scriptindex ]] && rm -rf "${db[gazette]}"
 done
 rm -rf "${db[gazette]}"
 load_end=$(loadavg)
@@ -249,5 +255,5 @@ python3 "$here/bench_report.py" --runs "$runs_tsv" ${BENCH_JSON:+--json "$BENCH_
     --meta "note3=index work per article: scriptindex indexes the same terms, values and stored fields (peer.scriptindex mirrors Gazette's schema) except what only gazette-index does: folded name-variant terms, the near-duplicate key and the sort-key values; $spelling_note. FTS5 indexes title, body, source, section, topics, people, places, orgs and authors (Porter stemmer, positions), stores all columns" \
     --meta "note4=peak RSS = GNU time's Maximum resident set size of the indexer process (gazette-index's worker threads are in that process); index size = du -sb of the database" \
     --meta "note5=search latency: gazette = took_ms (parse with stopwords and spelling correction, BM25 match, fetch + JSON-decode of each hit, highlighted snippets); Enquire loop = parse (default flags, no stopper) + BM25 match + get_data() of each hit, no snippets; FTS5 = the words ORed (phrases kept), MATCH ... ORDER BY rank LIMIT $limit and fetching rowid, title and body, timed in Python around the sqlite3 call; $fts5_note; none includes writing the output; batch wall = the whole process, start to exit" \
-    --meta "note6=order: each engine in turn (gazette-index, SQLite FTS5, scriptindex, gazette-index --threads 1), its BENCH_RUNS index runs followed by its searches"
+    --meta "note6=order: each engine in turn (gazette-index, gazette-index --shards, SQLite FTS5, scriptindex, gazette-index --threads 1), its BENCH_RUNS index runs followed by its searches"
 log "done"

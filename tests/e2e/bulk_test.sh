@@ -155,5 +155,39 @@ check "--keep-shards writes a stub file listing 3 shards" test "$(grep -c '^auto
 check "the sharded database holds the same documents" cmp -s "$WORK/one.ids" <(ids "$WORK/sharded")
 check "and gives the same results" test "$(results "$WORK/one.db" cocoa)" = "$(results "$WORK/sharded" cocoa)"
 
+# --- A new sharded database: built from segments, each writer's compacted into its shard -------
+both_pass_check() { xapian-check "$1/shard-0" >/dev/null && xapian-check "$1/shard-1" >/dev/null; }
+db="$WORK/new-shards"
+"$INDEX" --db "$db" --shards 2 --segment-mb 1 -q "$INPUT" >"$WORK/new-shards.out" 2>&1
+check "--shards 2 on a new database exits 0" test $? -eq 0
+check "--shards 2 reports the segments compacted into its shards" grep -Eq '\(2 shards, [0-9]+ segments compacted into them\)' "$WORK/new-shards.out"
+check "--shards 2: the same set of documents" cmp -s "$WORK/one.ids" <(ids "$db")
+for q in cocoa "oil prices" '"stock split"'; do
+    check "--shards 2: the same results for $q" test "$(results "$WORK/one.db" "$q")" = "$(results "$db" "$q")"
+done
+check "--shards 2: each shard passes xapian-check" both_pass_check "$db"
+check "--shards 2: no work folder and no segment left" test ! -e "$db.gazette-work" -a -z "$(ls -d "$db"/shard-*.seg-* 2>/dev/null)"
+# Later runs write the shards in place; an id must be in the shard the hash names, or it
+# would be added a second time instead of replaced.
+"$INDEX" --db "$db" -q "$INPUT/reut2-000.sgm" >"$WORK/new-shards-again.out" 2>&1
+check "--shards 2, then the first file again: replaced in place, none added" grep -q '(0 added, 1,000 replaced).*' "$WORK/new-shards-again.out"
+check "--shards 2, then the first file again: written in place" grep -q '2 shards, written in place' "$WORK/new-shards-again.out"
+check "--shards 2, then the first file again: still exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
+# Killed once a writer has sealed a segment, then the same command again.
+db="$WORK/killed-shards"
+"$INDEX" --db "$db" --shards 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do
+    ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && break
+    sleep 0.05
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+check "--shards 2: killed after sealing a segment" test -n "$(ls -d "$db.gazette-work"/shard-*.seg-* 2>/dev/null)"
+"$INDEX" --db "$db" --shards 2 --segment-mb 1 -q "$INPUT" >"$WORK/resume-shards.out" 2>&1
+check "--shards 2: the same command resumes" grep -q 'resumed an interrupted run' "$WORK/resume-shards.out"
+check "--shards 2: resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
+check "--shards 2: resumed shards pass xapian-check" both_pass_check "$db"
+
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -163,6 +163,44 @@ def main():
         local = results([sharded], query="negotiatons")
         check("a local sharded database finds its lexicon itself", local.get("corrected") == "negotiations")
 
+        # --parallel: each shard of the local sharded database in its own xapian-progsrv.
+        for q in QUERIES:
+            one = results([single], "--limit", "20", query=q)
+            par = results([sharded], "--parallel", "--limit", "20", query=q)
+            check("top 20 for %r: --parallel equals one database" % q, ranked(one) == ranked(par),
+                  (ranked(one)[:3], ranked(par)[:3]))
+        for args in (["--source", "reuters", "--from", "1987-03-01", "--to", "1987-03-05"],
+                     ["--sort", "newest"], ["--sort", "recency", "--now", "1987-03-10", "--half-life", "3"]):
+            one = results([single], "--limit", "20", *args, query="oil")
+            par = results([sharded], "--parallel", "--limit", "20", *args, query="oil")
+            check("--parallel agrees with %s" % " ".join(args), ranked(one) == ranked(par),
+                  (ranked(one)[:3], ranked(par)[:3]))
+        par = results([sharded], "--parallel", query="negotiatons")
+        check("--parallel takes suggestions from the sharded database's lexicon",
+              par.get("corrected") == "negotiations", par.get("corrected"))
+        par = results([single], "--parallel", query="negotiatons")
+        check("--parallel on one database takes suggestions from its own spelling data",
+              par.get("corrected") == "negotiations", par.get("corrected"))
+        tags = search([sharded], "--parallel", "--facets", "tag", query="oil", check_rc=False)
+        check("a list facet with --parallel is refused with a clear message (exit 2)",
+              tags.returncode == 2 and "remote" in tags.stderr and tags.stdout == "", tags.stderr)
+        mixed = os.path.join(work, "mixed.stub")
+        with open(mixed, "w") as f:
+            f.write("auto %s\nremote 127.0.0.1:%d\n" % (os.path.join(sharded, "shard-0"), ports[0]))
+        bad = search([mixed], "--parallel", query="oil", check_rc=False)
+        check("--parallel on a stub listing a remote shard: exit 2, naming the stub's line",
+              bad.returncode == 2 and "line 2" in bad.stderr and bad.stdout == "", bad.stderr)
+        # (Only ours: other tests may run xapian-progsrv at the same time.)
+        left = subprocess.run(["pgrep", "-f", "xapian-progsrv " + work], capture_output=True, text=True).stdout
+        check("no xapian-progsrv outlives the searches", left == "", left)
+        par_port = serve([sharded], "--parallel", "--threads", "2")
+        for q in ("cocoa", "oil prices"):
+            status, answer = api_search(par_port, q)
+            one = results([single], "--limit", str(len(answer.get("results", []))), query=q)
+            check("serve --parallel answers %r like one database" % q,
+                  status == 200 and answer["results"] and ranked(answer) == ranked(one),
+                  (status, ranked(answer)[:3], ranked(one)[:3]))
+
         # Re-indexing into the sharded database replaces in the same shard.
         again = subprocess.run([INDEX, "--db", sharded, "-q", *CORPUS], capture_output=True, text=True)
         check("re-indexing the corpus into the shards replaces, never duplicates",
