@@ -85,8 +85,10 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
     std::optional<Xapian::Database> own_spelling;
     for (const auto& spec : specs) {
         bool remote = false;
+        Xapian::Database one;
         try {
-            set.db.add_database(open_one(spec, o, remote));
+            one = open_one(spec, o, remote);
+            set.db.add_database(one);
         } catch (const Xapian::Error& e) {
             if (!o.allow_partial)
                 throw;
@@ -96,6 +98,7 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
             continue;
         }
         set.any_remote = set.any_remote || remote || o.parallel;
+        set.any_network = set.any_network || remote;
         std::error_code ec;
         if (!remote && o.lexicon.empty() && !set.lexicon &&
             fs::is_directory(fs::path(spec) / "lexicon", ec)) {
@@ -105,6 +108,12 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
             if (!own_spelling)
                 own_spelling.emplace();
             own_spelling->add_database(Xapian::Database(spec));
+        }
+        if (o.parallel) {
+            if (!set.documents)
+                set.documents.emplace();
+            // A tcp:// shard among them is read over the network either way.
+            set.documents->add_database(remote ? one : Xapian::Database(spec));
         }
     }
     if (!set.lexicon && own_spelling)

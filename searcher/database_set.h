@@ -33,8 +33,14 @@ inline constexpr int kSearchAttempts = 5;
 struct DatabaseSet {
     Xapian::Database db;
     std::optional<Xapian::Database> lexicon;  // where suggestions come from, when not `db`
-    bool any_remote = false;                  // remote shards, or local ones in their own processes
-    std::vector<std::string> missing;         // shards left out (only with allow_partial)
+    // With --parallel: the same local databases opened in this process, in the same order,
+    // so that docids agree with `db`'s. Hits' documents are read from here: over the remote
+    // backend each document is a round trip with one message per value slot, which cost
+    // more than the parallel match saved (docs/scale-out.md).
+    std::optional<Xapian::Database> documents;
+    bool any_remote = false;           // remote shards, or local ones in their own processes
+    bool any_network = false;          // tcp:// shards: no local handle can stand in for them
+    std::vector<std::string> missing;  // shards left out (only with allow_partial)
 };
 
 // Opens every spec: "tcp://host:port" (remote) or a local path. A shard that cannot be

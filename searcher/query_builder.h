@@ -35,6 +35,9 @@ struct QueryOptions {
     // Some searched databases are remote shards (xapian-tcpsrv): every per-term lookup is a
     // round trip to each of them, so the Searcher avoids the ones it can (search.cc).
     bool remote_shards = false;
+    // Where hits' documents are read from, when not the searched databases: with --parallel,
+    // the same shards opened locally (database_set.h). Docids must agree with the searched.
+    std::optional<Xapian::Database> documents;
 };
 
 struct ParsedQuery {

@@ -34,13 +34,28 @@ constexpr std::size_t kSnippetLength = 240;
 // The passages still hold the query's words, highlighted, weighted as the match weighed them.
 constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
 
+// The hit's document, from `documents` when set (same docids as the match's databases).
+Xapian::Document document_of(const Xapian::MSetIterator& it,
+                             const std::optional<Xapian::Database>& documents) {
+    if (!documents)
+        return it.get_document();
+    try {
+        return documents->get_document(*it);
+    } catch (const Xapian::DocNotFoundError&) {
+        // The two handles saw different commits of an indexer: search again once both
+        // are reopened, as for any revision the indexer discarded.
+        throw Xapian::DatabaseModifiedError("document " + std::to_string(*it) +
+                                            " changed between the match and its reading");
+    }
+}
+
 // `stemmer` is null when the request wants no snippet.
 Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-             const Xapian::Stem* stemmer) {
+             const std::optional<Xapian::Database>& documents, const Xapian::Stem* stemmer) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
-    Xapian::Document doc = it.get_document();
+    Xapian::Document doc = document_of(it, documents);
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (!data.is_object())
         data = nlohmann::json::object();
@@ -66,7 +81,10 @@ Xapian::Database open_databases(const std::vector<std::string>& paths) {
 
 Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
     : db_(std::move(db)),
-      builder_(db_, options),
+      documents_(options.documents),
+      // Parsing looks up term frequencies (name variants, spelling): local reads when the
+      // shards are also open here, instead of round trips to their processes.
+      builder_(documents_ ? *documents_ : db_, options),
       time_limit_seconds_(options.time_limit_seconds),
       ranking_(options.ranking) {
     validate_ranking(ranking_);
@@ -137,7 +155,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
     // outside the MSet and crashes (e2e_news_search caught it).
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        out.results.push_back(hit_from(it, mset, request.snippets ? &builder_.stemmer() : nullptr));
+        out.results.push_back(
+            hit_from(it, mset, documents_, request.snippets ? &builder_.stemmer() : nullptr));
         out.results.back().duplicates = it.get_collapse_count();
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);

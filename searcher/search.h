@@ -79,6 +79,7 @@ class Searcher {
 
   private:
     Xapian::Database db_;
+    std::optional<Xapian::Database> documents_;  // QueryOptions::documents
     QueryBuilder builder_;
     RecencyQueryCache recency_;
     double time_limit_seconds_ = 0;

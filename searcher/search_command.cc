@@ -57,9 +57,11 @@ void check_facets_for_remote(const SearchRequest& request, bool any_remote) {
 OpenSearch open_search(const SearchCommand& command) {
     OpenSearch open{open_database_set(command.db_paths, command.shards), command.query_options};
     open.options.lexicon = open.set.lexicon;
+    open.options.documents = open.set.documents;
     // Remote shards cannot give spelling suggestions; without a lexicon there are none.
     open.options.spelling = !open.set.any_remote || open.set.lexicon.has_value();
-    open.options.remote_shards = open.set.any_remote;
+    // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
+    open.options.remote_shards = open.set.documents ? open.set.any_network : open.set.any_remote;
     return open;
 }
 
@@ -80,6 +82,8 @@ SearchResults search_with_shards(const SearchCommand& command, OpenSearch& open,
             if (attempt + 1 >= kSearchAttempts)
                 throw;
             open.set.db.reopen();
+            if (open.set.documents)
+                open.set.documents->reopen();
             searcher = std::make_unique<Searcher>(open.set.db, open.options);
         } catch (const Xapian::NetworkError&) {
             if (!command.shards.allow_partial)

@@ -34,9 +34,11 @@ void SearcherPool::open_or_refresh() {
         missing_ = set.missing;
         searchers_.clear();  // they hold the previous set
         options_.lexicon = set.lexicon;
+        options_.documents = set.documents;
         // Remote shards cannot give spelling suggestions; without a lexicon there are none.
         options_.spelling = !set.any_remote || set.lexicon.has_value();
-        options_.remote_shards = set.any_remote;
+        // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
+        options_.remote_shards = set.documents ? set.any_network : set.any_remote;
         opened_ = true;
         last_check_ = now;
         opened_at_ = now;
@@ -56,7 +58,10 @@ void SearcherPool::open_or_refresh() {
 
 void SearcherPool::reopen() {
     // reopen() is cheap when nothing changed (it compares revisions) and returns false then.
-    if (db_.reopen()) {
+    bool changed = db_.reopen();
+    if (options_.documents && options_.documents->reopen())
+        changed = true;
+    if (changed) {
         // Searchers share db_'s internals; dropping them also drops caches of the old revision.
         searchers_.clear();
         metrics_.record_reopen(static_cast<double>(std::time(nullptr)));

@@ -11,6 +11,7 @@ when the test made one from the other (or both from one original) or, for pairs 
 the corpora, when their bodies share at least JACCARD_TRUE of their 4-word shingles (Reuters
 holds a few hundred stories filed twice). Exits non-zero when a number is under its floor.
 Usage: duplicates_measure.py BIN_DIR SHARED_DIR [--no-floors]"""
+import atexit
 import collections
 import glob
 import html
@@ -18,6 +19,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -189,6 +191,8 @@ def measure_real():
 
 def measure_synthetic():
     work = tempfile.mkdtemp(prefix="gazette-dups-")
+    # Removed however the test ends (a failed check, an exception), not only on success.
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     out, truth = os.path.join(work, "synth.jsonl"), os.path.join(work, "truth.jsonl")
     subprocess.run([os.path.join(BIN, "gazette-generate"), "--count", "20000", "--seed", "3",
                     "--duplicate-share", "0.05", "--out", out, "--truth", truth], check=True)

@@ -4,6 +4,7 @@ Checks that /api/search answers exactly what `gazette-search --json` prints, eve
 (status and {"error": ...}), /healthz, /metrics, /api/article, /api/suggest, that articles
 indexed while the server runs appear without a restart, and that SIGTERM stops it cleanly.
 Usage: server_test.py BIN_DIR SRC_DIR SHARED_DIR   (python3 standard library only)"""
+import atexit
 import glob
 import http.client
 import json
@@ -11,6 +12,7 @@ import os
 import re
 import signal
 import socket
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -375,6 +377,8 @@ def test_sigterm(srv):
 
 def main():
     work = tempfile.mkdtemp(prefix="gazette-server-")
+    # Removed however the test ends (a failed check, an exception), not only on success.
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     db = os.path.join(work, "news.db")
     reuters = sorted(glob.glob(os.path.join(SHARED, "corpora", "reuters21578", "reut2-*.sgm")))
     if not reuters:

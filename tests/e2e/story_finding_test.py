@@ -3,9 +3,11 @@
 with the real binaries on corpus/ and on BBC News + Reuters-21578 from ../shared, plus copies
 of BBC articles edited here the way republished copies differ.
 Usage: story_finding_test.py BIN_DIR SRC_DIR SHARED_DIR"""
+import atexit
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -70,6 +72,8 @@ def copies_of(name, title, paragraphs):
 
 def main():
     work = tempfile.mkdtemp(prefix="gazette-story-")
+    # Removed however the test ends (a failed check, an exception), not only on success.
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
 
     # --- Spelling: corpus/seed + corpus/samples --------------------------------------------
     small = os.path.join(work, "small.db")

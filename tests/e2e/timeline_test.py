@@ -5,6 +5,7 @@ counts computed here, independently, from the input files: Reuters per month and
 compared series against their single-query timelines; CSV and the terminal chart; and
 /api/timeline of the HTTP service against the command line.
 Usage: timeline_test.py BIN_DIR SRC_DIR SHARED_DIR"""
+import atexit
 import collections
 import datetime
 import glob
@@ -12,6 +13,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -96,6 +98,8 @@ def main():
     huff_path = os.path.join(CORPORA, "huffpost-news-category-sample", "News_Category_Dataset_v2.json")
     huffpost = [json.loads(line) for line in open(huff_path, encoding="utf-8") if line.strip()]
     work = tempfile.mkdtemp(prefix="gazette-timeline-")
+    # Removed however the test ends (a failed check, an exception), not only on success.
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     db = os.path.join(work, "news.db")
     huff_jsonl = os.path.join(work, "huffpost.jsonl")
     with open(huff_jsonl, "w") as out:
