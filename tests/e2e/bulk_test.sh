@@ -118,26 +118,34 @@ for threads in 1 2; do
     check "$threads writer(s): resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
     check "$threads writer(s): resumed database passes xapian-check" xapian-check "$db"
 done
-# start_until_sealed: starts a segmented run on $db in the background (its pid in $pid) and
-# returns once a writer has sealed a segment (or after 15 s).
+# start_until_sealed [ARGS]: starts a segmented run on $db in the background (its pid in $pid)
+# and returns once a writer has sealed a segment (or after 15 s). ARGS default to --threads 2.
 start_until_sealed() {
-    "$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
+    local layout=("$@")
+    [ $# -eq 0 ] && layout=(--threads 2)
+    "$INDEX" --db "$db" "${layout[@]}" --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 1 300); do
         ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && return
         sleep 0.05
     done
 }
-# The same with segments: killed once a writer has sealed one, so the resumed run merges
-# sealed segments, the segment the kill interrupted, and what it writes itself.
+# kill_and_resume LABEL LAYOUT...: a segmented run on $db killed (SIGKILL) once a writer has
+# sealed a segment, so the resumed run merges sealed segments, the segment the kill
+# interrupted, and what it writes itself; then the same command again.
+kill_and_resume() {
+    local label=$1
+    shift
+    start_until_sealed "$@"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    check "$label: killed after sealing a segment" test -n "$(ls -d "$db.gazette-work"/shard-*.seg-* 2>/dev/null)"
+    "$INDEX" --db "$db" "$@" --segment-mb 1 -q "$INPUT" >"$WORK/resume-seg.out" 2>&1
+    check "$label: the same command resumes" grep -q 'resumed an interrupted run' "$WORK/resume-seg.out"
+    check "$label: resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
+}
 db="$WORK/killed-seg.db"
-start_until_sealed
-kill -9 "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
-check "segments: killed after sealing one" test -n "$(ls -d "$db.gazette-work"/shard-*.seg-* 2>/dev/null)"
-"$INDEX" --db "$db" --threads 2 --segment-mb 1 -q "$INPUT" >"$WORK/resume-seg.out" 2>&1
-check "segments: the same command resumes" grep -q 'resumed an interrupted run' "$WORK/resume-seg.out"
-check "segments: resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
+kill_and_resume segments --threads 2
 check "segments: resumed database passes xapian-check" xapian-check "$db"
 # A second gazette-index on the same database while the first writes its segments: refused.
 db="$WORK/busy.db"
@@ -173,20 +181,8 @@ check "--shards 2: no work folder and no segment left" test ! -e "$db.gazette-wo
 check "--shards 2, then the first file again: replaced in place, none added" grep -q '(0 added, 1,000 replaced).*' "$WORK/new-shards-again.out"
 check "--shards 2, then the first file again: written in place" grep -q '2 shards, written in place' "$WORK/new-shards-again.out"
 check "--shards 2, then the first file again: still exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
-# Killed once a writer has sealed a segment, then the same command again.
 db="$WORK/killed-shards"
-"$INDEX" --db "$db" --shards 2 --segment-mb 1 -q "$INPUT" >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do
-    ls -d "$db.gazette-work"/shard-*.seg-* >/dev/null 2>&1 && break
-    sleep 0.05
-done
-kill -9 "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
-check "--shards 2: killed after sealing a segment" test -n "$(ls -d "$db.gazette-work"/shard-*.seg-* 2>/dev/null)"
-"$INDEX" --db "$db" --shards 2 --segment-mb 1 -q "$INPUT" >"$WORK/resume-shards.out" 2>&1
-check "--shards 2: the same command resumes" grep -q 'resumed an interrupted run' "$WORK/resume-shards.out"
-check "--shards 2: resumed run ends with exactly the expected ids" cmp -s "$WORK/one.ids" <(ids "$db")
+kill_and_resume "--shards 2" --shards 2
 check "--shards 2: resumed shards pass xapian-check" both_pass_check "$db"
 
 echo "$passes passed, $failures failed"
