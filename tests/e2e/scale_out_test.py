@@ -205,6 +205,15 @@ def main():
         again = subprocess.run([INDEX, "--db", sharded, "-q", *CORPUS], capture_output=True, text=True)
         check("re-indexing the corpus into the shards replaces, never duplicates",
               "(0 added, 45 replaced)" in again.stdout, again.stdout)
+        # serve --parallel, started before that run, reopens its shard processes and its local
+        # handles (the documents) on the new commits, and must still answer as one database.
+        time.sleep(1.5)
+        for q in ("Ukraine negotiations Witkoff", "cocoa"):
+            status, answer = api_search(par_port, q)
+            one = results([single], "--limit", str(len(answer.get("results", []))), query=q)
+            check("serve --parallel still answers %r like one database after the shards were re-indexed" % q,
+                  status == 200 and answer["results"] and ranked(answer) == ranked(one),
+                  (status, ranked(answer)[:3], ranked(one)[:3]))
 
         # A shard that is down, for the CLI and for the HTTP service started before it went.
         lenient = serve(remote, "--allow-partial", "--connect-timeout", "1000", "--threads", "2")
