@@ -104,16 +104,17 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
             fs::is_directory(fs::path(spec) / "lexicon", ec)) {
             set.lexicon = Xapian::Database((fs::path(spec) / "lexicon").string());
         }
-        if (!remote && o.parallel) {
-            if (!own_spelling)
-                own_spelling.emplace();
-            own_spelling->add_database(Xapian::Database(spec));
-        }
         if (o.parallel) {
+            // A tcp:// shard among them is read over the network either way.
+            Xapian::Database here = remote ? one : Xapian::Database(spec);
             if (!set.documents)
                 set.documents.emplace();
-            // A tcp:// shard among them is read over the network either way.
-            set.documents->add_database(remote ? one : Xapian::Database(spec));
+            set.documents->add_database(here);
+            if (!remote) {
+                if (!own_spelling)
+                    own_spelling.emplace();
+                own_spelling->add_database(here);
+            }
         }
     }
     if (!set.lexicon && own_spelling)

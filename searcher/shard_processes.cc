@@ -31,12 +31,19 @@ bool installed(const std::string& program) {
     return false;
 }
 
+// A single-file glass database (xapian-compact --single-file) starts with this.
+bool is_single_file_database(const std::string& path) {
+    char head[16] = {};
+    std::ifstream(path, std::ios::binary).read(head, sizeof head);
+    return std::string(head, sizeof head).find("Xapian Glass") != std::string::npos;
+}
+
 // The stub file `spec` stands for, or "" when it is a plain database (Xapian's rule: a
-// folder holding XAPIANDB, or a regular file).
+// folder holding XAPIANDB, or a regular file that is not a single-file database).
 std::string stub_file_of(const std::string& spec) {
     std::error_code ec;
     if (fs::is_regular_file(spec, ec))
-        return spec;
+        return is_single_file_database(spec) ? "" : spec;
     fs::path inside = fs::path(spec) / "XAPIANDB";
     if (fs::is_regular_file(inside, ec))
         return inside.string();

@@ -50,6 +50,13 @@ TEST_F(ShardProcesses, PlainDatabaseIsItself) {
     EXPECT_EQ(local_databases_of(db), std::vector<std::string>{db});
 }
 
+TEST_F(ShardProcesses, SingleFileDatabaseIsNotAStub) {
+    std::string db = make_db("folder", {"oil", "gas"});
+    std::string single = (root_ / "single.glass").string();
+    Xapian::Database(db).compact(single, Xapian::DBCOMPACT_SINGLE_FILE);
+    EXPECT_EQ(local_databases_of(single), std::vector<std::string>{single});
+}
+
 TEST_F(ShardProcesses, StubFolderListsItsShardsRelativeToItself) {
     fs::create_directories(root_ / "news");
     make_db("news/shard-0", {"oil"});
