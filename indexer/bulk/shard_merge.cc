@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "common/errors.h"
@@ -141,10 +142,8 @@ MergeResult merge_into_shards(const std::vector<std::string>& scratch,
             needed += size_on_disk(s);
     }
     // Each merge checks its own room; together they need the room of all at once.
-    if (!targets.empty()) {
-        std::string folder = fs::path(targets.front()).parent_path().string();
-        require_free_space(folder.empty() ? "." : folder, needed);
-    }
+    std::string folder = fs::path(targets.front()).parent_path().string();
+    require_free_space(folder.empty() ? "." : folder, needed);
     std::vector<MergeResult> results(targets.size());
     std::vector<std::exception_ptr> errors(targets.size());
     std::atomic<std::size_t> next{0};
