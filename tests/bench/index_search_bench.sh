@@ -221,7 +221,6 @@ for engine in gazette gazette-shards fts5 scriptindex gazette-1t; do
     [[ $engine == gazette ]] || rm -rf "${db[$engine]}"
     [[ $engine == scriptindex ]] && rm -rf "${db[gazette]}"
 done
-rm -rf "${db[gazette]}"
 load_end=$(loadavg)
 
 # What gazette-index said on stderr in its last run (rejections, warnings).

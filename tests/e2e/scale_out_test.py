@@ -194,12 +194,16 @@ def main():
         left = subprocess.run(["pgrep", "-f", "xapian-progsrv " + work], capture_output=True, text=True).stdout
         check("no xapian-progsrv outlives the searches", left == "", left)
         par_port = serve([sharded], "--parallel", "--threads", "2")
-        for q in ("cocoa", "oil prices"):
-            status, answer = api_search(par_port, q)
-            one = results([single], "--limit", str(len(answer.get("results", []))), query=q)
-            check("serve --parallel answers %r like one database" % q,
-                  status == 200 and answer["results"] and ranked(answer) == ranked(one),
-                  (status, ranked(answer)[:3], ranked(one)[:3]))
+
+        def check_served_like_one(queries, when):
+            for q in queries:
+                status, answer = api_search(par_port, q)
+                one = results([single], "--limit", str(len(answer.get("results", []))), query=q)
+                check("serve --parallel answers %r like one database%s" % (q, when),
+                      status == 200 and answer["results"] and ranked(answer) == ranked(one),
+                      (status, ranked(answer)[:3], ranked(one)[:3]))
+
+        check_served_like_one(("cocoa", "oil prices"), "")
 
         # Re-indexing into the sharded database replaces in the same shard.
         again = subprocess.run([INDEX, "--db", sharded, "-q", *CORPUS], capture_output=True, text=True)
@@ -208,12 +212,7 @@ def main():
         # serve --parallel, started before that run, reopens its shard processes and its local
         # handles (the documents) on the new commits, and must still answer as one database.
         time.sleep(1.5)
-        for q in ("Ukraine negotiations Witkoff", "cocoa"):
-            status, answer = api_search(par_port, q)
-            one = results([single], "--limit", str(len(answer.get("results", []))), query=q)
-            check("serve --parallel still answers %r like one database after the shards were re-indexed" % q,
-                  status == 200 and answer["results"] and ranked(answer) == ranked(one),
-                  (status, ranked(answer)[:3], ranked(one)[:3]))
+        check_served_like_one(("Ukraine negotiations Witkoff", "cocoa"), " after the shards were re-indexed")
 
         # A shard that is down, for the CLI and for the HTTP service started before it went.
         lenient = serve(remote, "--allow-partial", "--connect-timeout", "1000", "--threads", "2")
