@@ -1,5 +1,6 @@
 #include "searcher/search_command.h"
 
+#include <cstdint>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -23,9 +24,19 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
         request.query = line;
         return request;
     }
-    auto obj = nlohmann::json::parse(line, nullptr, false);
+    nlohmann::json obj;
+    try {
+        obj = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.what() is "[json.exception.parse_error.101] parse error at line 1, column 12: …";
+        // the column is what a reader needs, the library's tag is not.
+        std::string why = e.what();
+        auto tag_end = why.find("] ");
+        throw UsageError("not valid JSON: " +
+                         (tag_end == std::string::npos ? why : why.substr(tag_end + 2)));
+    }
     if (!obj.is_object())
-        throw UsageError("line is not a JSON object");
+        throw UsageError("a line starting with { must be one JSON object");
     if (!obj.contains("query") && !obj.contains("q"))
         throw UsageError("\"query\" is missing");
     set_request_options_from_json(request, obj);
@@ -170,7 +181,17 @@ int jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream&
     OpenSearch open = open_search(command);
     auto searcher = std::make_unique<Searcher>(open.set.db, open.options);
     std::string line;
+    std::uint64_t line_number = 0;
+    std::uint64_t failed = 0;
+    // The error stays on the answer's own line (a driver pairs answers with questions by
+    // position), and goes to stderr with the line's number for whoever reads the log.
+    auto fail = [&](const std::string& query, const std::string& why) {
+        ++failed;
+        out << error_to_json(query, why) << "\n";
+        std::cerr << "gazette-search: --jsonl line " << line_number << ": " << why << "\n";
+    };
     while (std::getline(in, line)) {
+        ++line_number;
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
         std::string query = line;
@@ -181,11 +202,15 @@ int jsonl_searches(const SearchCommand& command, std::istream& in, std::ostream&
                 print_debug_query(*searcher, request);
             out << results_to_json(search_with_shards(command, open, searcher, request)) << "\n";
         } catch (const UsageError& e) {
-            out << error_to_json(query, e.what()) << "\n";
+            fail(query, e.what());
         } catch (const Xapian::Error& e) {
-            out << error_to_json(query, e.get_type() + std::string(": ") + e.get_msg()) << "\n";
+            fail(query, e.get_type() + std::string(": ") + e.get_msg());
         }
         out.flush();  // answers go out as questions come in: a driver may be waiting
+    }
+    if (failed > 0) {
+        std::cerr << "gazette-search: " << failed << " of " << line_number
+                  << " --jsonl lines failed (their answers hold \"error\")\n";
     }
     return exit_status::kOk;
 }

@@ -122,6 +122,16 @@ check "--jsonl keeps the failing query's error on its own line" \
     test "$(sed -n 2p "$WORK/batch.jsonl" | python3 -c 'import json,sys; print("error" in json.load(sys.stdin))')" = True
 check "--jsonl honours per-line limits" \
     test "$(sed -n 3p "$WORK/batch.jsonl" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))')" = 3
+printf 'cocoa\n{"query": x}\n{"limit": 3}\n[1]\n' |
+    "$SEARCH" --db "$DB" --jsonl >"$WORK/bad-lines.jsonl" 2>"$WORK/bad-lines.err"
+check "--jsonl with bad lines still exits 0" test $? -eq 0
+check "--jsonl answers every line, bad ones in place" test "$(wc -l <"$WORK/bad-lines.jsonl")" -eq 4
+check "--jsonl says where a line's JSON breaks" \
+    grep -q '"error":"not valid JSON: parse error at line 1, column 11' "$WORK/bad-lines.jsonl"
+check "--jsonl names a bad line by number on stderr" \
+    grep -q -- '--jsonl line 2: not valid JSON' "$WORK/bad-lines.err"
+check "--jsonl names a line without a query" grep -q -- '--jsonl line 3: "query" is missing' "$WORK/bad-lines.err"
+check "--jsonl counts the failed lines" grep -q '2 of 4 --jsonl lines failed' "$WORK/bad-lines.err"
 
 # --- Errors and exit statuses ----------------------------------------------------------------
 "$SEARCH" --db "$WORK/no-such.db" cocoa >/dev/null 2>"$WORK/missing.err"
