@@ -82,7 +82,7 @@ std::optional<ParsedDate> parse_iso_datetime(std::string_view text) {
     if (d.day < 0 || !is_valid_civil(d))
         return std::nullopt;
     double seconds = static_cast<double>(days_from_civil(d)) * kSecondsPerDay;
-    char buf[32];
+    char buf[64];  // room for any int year, so snprintf never truncates
     if (pos == text.size()) {
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
         return ParsedDate{seconds, buf};

@@ -68,7 +68,7 @@ Xapian::Query recency_query(const Xapian::Database& db, const RecencyOptions& o)
                 ++m.year;
             }
             if (m.year > end.year || (m.year == end.year && m.month > end.month)) break;
-            char key[16];
+            char key[32];  // room for any int year and month: snprintf never truncates
             std::snprintf(key, sizeof key, "%04d-%02d", m.year, m.month);
             by_month->add_mapping(key, recency_boost(0, o));
         }
