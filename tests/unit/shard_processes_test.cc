@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "common/errors.h"
+#include "searcher/search.h"
 #include "searcher/shard_processes.h"
 
 namespace gazette {
@@ -30,6 +31,7 @@ class ShardProcesses : public ::testing::Test {
         std::string path = (root_ / name).string();
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
         Xapian::TermGenerator gen;
+        gen.set_stemmer(Xapian::Stem("english"));  // the Z terms that query words look for
         for (const auto& text : texts) {
             Xapian::Document doc;
             gen.set_document(doc);
@@ -124,6 +126,26 @@ TEST_F(ShardProcesses, ProcessesRankLikeLocalShards) {
         EXPECT_DOUBLE_EQ(m1[i].get_weight(), m2[i].get_weight()) << i;
         EXPECT_EQ(m1[i].get_document().get_data(), m2[i].get_document().get_data()) << i;
     }
+}
+
+// --parallel reads hits' documents from local handles, which an indexer's commit can move
+// past the revision the match saw. A document missing there must ask for the search to be
+// run again on reopened databases (DatabaseModifiedError, search_command.cc), not fail the
+// query with DocNotFoundError or answer with an empty hit.
+TEST_F(ShardProcesses, HitMissingFromTheDocumentsHandleAsksForANewSearch) {
+    std::string matched = make_db("matched", {"oil one", "oil two", "oil three"});
+    std::string documents = make_db("documents", {"oil one"});  // docids 2 and 3 are gone
+    QueryOptions options;
+    options.documents = Xapian::Database(documents);
+    Searcher searcher(Xapian::Database(matched), options);
+    SearchRequest request;
+    request.query = "oil";
+    EXPECT_THROW(searcher.search(request), Xapian::DatabaseModifiedError);
+
+    // The same search with every hit readable answers normally.
+    options.documents = Xapian::Database(matched);
+    Searcher whole(Xapian::Database(matched), options);
+    EXPECT_EQ(whole.search(request).results.size(), 3u);
 }
 
 }  // namespace
