@@ -2,10 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-
-#include "indexer/bulk/record_router.h"
 
 namespace gazette {
 namespace {
@@ -40,16 +39,19 @@ void AlertRun::start(const std::vector<std::string>& writer_dbs, const std::stri
     if (std::find(sources.begin(), sources.end(), target) == sources.end() && is_database(target))
         sources.push_back(target);
     for (const auto& path : sources) {
-        if (!is_database(path)) continue;
+        if (!is_database(path))
+            continue;
         Xapian::Database db(path);
-        for (auto& key : keys_with_prefix(db, kAlertedPrefix)) fired_.insert(std::move(key));
+        for (auto& key : keys_with_prefix(db, kAlertedPrefix))
+            fired_.insert(std::move(key));
     }
     // Lines committed but perhaps never emitted: emit those the output file lacks.
     leftover_keys_.assign(writer_dbs.size(), {});
     std::vector<std::string> lines;
     auto delivered = sink_->delivered();
     for (std::size_t i = 0; i < writer_dbs.size(); ++i) {
-        if (!is_database(writer_dbs[i])) continue;
+        if (!is_database(writer_dbs[i]))
+            continue;
         Xapian::Database db(writer_dbs[i]);
         for (auto& key : keys_with_prefix(db, kAlertOutboxPrefix)) {
             std::string line = db.get_metadata(kAlertOutboxPrefix + key);
@@ -65,15 +67,22 @@ void AlertRun::start(const std::vector<std::string>& writer_dbs, const std::stri
     stats_.reemitted += lines.size();
 }
 
+void AlertRun::article(const Article& article, std::size_t writer) {
+    batch_.push_back(article);
+    writer_of_[article.id] = writer;
+}
+
 std::vector<AlertRun::Pending> AlertRun::deliver_committed() {
     std::vector<Pending> done;
-    if (!pending_commit_) return done;
+    if (!pending_commit_)
+        return done;
     bool committed = pending_commit_->wait();
     pending_commit_.reset();
     // A failed commit fails the run; its matches are neither durable nor emitted.
     if (committed) {
         std::vector<std::string> lines;
-        for (const auto& p : pending_) lines.push_back(p.line);
+        for (const auto& p : pending_)
+            lines.push_back(p.line);
         sink_->emit(lines);
         stats_.emitted += lines.size();
         done = std::move(pending_);
@@ -87,12 +96,11 @@ std::vector<CommitMetadata> AlertRun::before_commit(std::size_t writers,
     std::vector<CommitMetadata> metadata(writers);
     // The previous batch: emitted now that it is durable, its outbox cleared by this commit.
     for (const auto& p : deliver_committed())
-        metadata[writer_for_id(p.id, writers)].emplace_back(kAlertOutboxPrefix + p.key, "");
-    if (leftover_keys_.size() == writers) {
-        for (std::size_t i = 0; i < writers; ++i) {
-            for (const auto& key : leftover_keys_[i])
-                metadata[i].emplace_back(kAlertOutboxPrefix + key, "");
-        }
+        metadata[p.writer].emplace_back(kAlertOutboxPrefix + p.key, "");
+    // Writers only ever join (a new year's shard), so start()'s indexes still hold.
+    for (std::size_t i = 0; i < leftover_keys_.size() && i < writers; ++i) {
+        for (const auto& key : leftover_keys_[i])
+            metadata[i].emplace_back(kAlertOutboxPrefix + key, "");
     }
     leftover_keys_.clear();
 
@@ -102,13 +110,14 @@ std::vector<CommitMetadata> AlertRun::before_commit(std::size_t writers,
             ++stats_.suppressed;
             continue;
         }
-        Pending p{key, alert.id, alert_to_json(alert)};
-        auto& mine = metadata[writer_for_id(alert.id, writers)];
+        Pending p{key, writer_of_.at(alert.id), alert_to_json(alert)};
+        auto& mine = metadata[p.writer];
         mine.emplace_back(kAlertedPrefix + key, "1");
         mine.emplace_back(kAlertOutboxPrefix + key, p.line);
         pending_.push_back(std::move(p));
     }
     batch_.clear();
+    writer_of_.clear();
     pending_commit_ = std::move(barrier);
     return metadata;
 }
@@ -118,14 +127,16 @@ void AlertRun::finish(const std::vector<std::string>& writer_dbs) {
     // The last batch's outbox entries: no commit follows to clear them, so clear them here,
     // before the shards are merged.
     for (const auto& path : writer_dbs) {
-        if (!is_database(path)) continue;
+        if (!is_database(path))
+            continue;
         Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
         bool any = false;
         for (const auto& key : keys_with_prefix(db, kAlertOutboxPrefix)) {
             db.set_metadata(kAlertOutboxPrefix + key, "");
             any = true;
         }
-        if (any) db.commit();
+        if (any)
+            db.commit();
     }
 }
 

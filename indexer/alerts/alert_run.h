@@ -3,7 +3,8 @@
 //
 // - Each batch's articles are matched when the batch ends, in the reader thread, before
 //   its commit is sent. New matches are recorded in the commit itself, in the database of
-//   the writer that holds the article (so "fired" and "indexed" become durable together):
+//   the writer that holds the article, its hash shard or its year's shard (so "fired" and
+//   "indexed" become durable together):
 //   "gazette:alerted:<name>\x1f<id>" (never fires again) and an outbox entry
 //   "gazette:alert-outbox:<name>\x1f<id>" holding the line.
 // - Lines are emitted only after every writer has committed the batch (CommitBarrier), so
@@ -20,6 +21,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,7 +45,7 @@ class AlertRun : public BatchListener {
     AlertRun(std::vector<StandingQuery> queries, std::unique_ptr<AlertSink> sink);
 
     void start(const std::vector<std::string>& writer_dbs, const std::string& target) override;
-    void article(const Article& article) override { batch_.push_back(article); }
+    void article(const Article& article, std::size_t writer) override;
     std::vector<CommitMetadata> before_commit(std::size_t writers,
                                               std::shared_ptr<CommitBarrier> barrier) override;
     void finish(const std::vector<std::string>& writer_dbs) override;
@@ -53,8 +55,8 @@ class AlertRun : public BatchListener {
 
   private:
     struct Pending {
-        std::string key;  // name \x1f id
-        std::string id;
+        std::string key;     // name \x1f id
+        std::size_t writer;  // that commits the article, its alert and then the outbox clear
         std::string line;
     };
     // Waits for the last batch's commit and emits its lines; returns their outbox keys.
@@ -64,6 +66,8 @@ class AlertRun : public BatchListener {
     std::unique_ptr<AlertSink> sink_;
     std::set<std::string> fired_;  // name \x1f id, from the databases and this run
     std::vector<Article> batch_;
+    // The writer of each article of the batch, by id: the last copy sent is the one kept.
+    std::unordered_map<std::string, std::size_t> writer_of_;
     std::vector<Pending> pending_;  // matched in the batch whose commit is under way
     std::shared_ptr<CommitBarrier> pending_commit_;
     // Outbox entries found at start, by writer: emitted at start, cleared by the next commit.

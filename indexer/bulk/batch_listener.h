@@ -23,8 +23,9 @@ class BatchListener {
     // Before any reading: the databases the writers write (writer i writes writer_dbs[i]) and
     // the target of the run (which may be one of them, or where merged shards go).
     virtual void start(const std::vector<std::string>& writer_dbs, const std::string& target) = 0;
-    // An article sent to writer_for_id(article.id, writers) in the current batch.
-    virtual void article(const Article& article) = 0;
+    // An article sent to writer `writer` (its index in writer_dbs, or in the writers added
+    // since: a year-sharded run adds one per new year) in the current batch.
+    virtual void article(const Article& article, std::size_t writer) = 0;
     // The batch ends: what writer i commits with it (one entry per writer), and the barrier
     // that says when every writer has committed it.
     virtual std::vector<CommitMetadata> before_commit(std::size_t writers,

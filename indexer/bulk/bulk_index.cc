@@ -177,11 +177,6 @@ WritePlan plan_writes(const BulkOptions& o, const std::string& plan_id, std::uin
         result.mode = WriteMode::kSharded;
         w.scheme = sharded_run_scheme(o, !stub_shards.empty(), shard_count);
         if (w.scheme == ShardScheme::kYear) {
-            if (o.listener) {
-                throw UsageError(
-                    "standing-query alerts (--alerts) do not work with a database "
-                    "sharded by year yet: index it without --alerts");
-            }
             if (stub_shards.empty()) {
                 stub_shards = create_year_sharded_database(o.db_path);
             } else {

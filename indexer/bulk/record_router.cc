@@ -78,7 +78,7 @@ void RecordRouter::accept(Article&& article, const std::string& /*where*/) {
     drop_from_.clear();
     std::size_t target = routing_.route(article, drop_from_);
     if (listener_)
-        listener_->article(article);
+        listener_->article(article, target);
     // The drop and the new copy are committed with the same batch; if the run dies between
     // two shards' commits, the resumed run starts before the shard that is behind and
     // sends both again.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End to end: --shard-by year. A year-sharded database holds the same articles and gives the
 same top 20 as one database; an article whose date changes moves shard and is never there
-twice; --delete reaches every shard; a run with another scheme is refused.
+twice; standing-query alerts fire once per match, recorded in the article's year shard;
+--delete reaches every shard; a run with another scheme is refused.
 Usage: year_shards_test.py BIN_DIR SRC_DIR SHARED_DIR"""
 import glob
 import json
@@ -129,6 +130,38 @@ def main():
               and reuters_id not in ids(years), deleted.stdout + deleted.stderr)
         missing = index(years, "--delete", "no-such-id")
         check("--delete of an unknown id says so (exit 3)", missing.returncode == 3 and "no such article" in missing.stderr)
+
+        # Standing-query alerts: each match once, recorded in the shard of the article's year
+        # (new years' shards join mid-run), and never again when re-indexed or re-dated.
+        alerted = os.path.join(work, "alerted")
+        standing = os.path.join(work, "standing.jsonl")
+        with open(standing, "w") as f:
+            f.write(json.dumps({"name": "cloves", "query": "zanzibarcloves"}) + "\n")
+        out = os.path.join(work, "alerts.jsonl")
+        batch = (article("a:1", "2001-03-01", "one") + article("a:2", "2003-03-01", "two") +
+                 article("a:3", None, "three") + json.dumps({"id": "a:4", "title": "Pepper", "body": "pepper",
+                                                             "date": "2001-04-01"}) + "\n")
+        made = index(alerted, "--shard-by", "year", "--alerts", standing, "--alerts-out", out, "-", stdin=batch)
+        lines = [json.loads(x) for x in open(out)] if os.path.exists(out) else []
+        check("year shards with --alerts: every match alerted once",
+              made.returncode == 0 and sorted(l["id"] for l in lines) == ["a:1", "a:2", "a:3"],
+              (made.stderr, lines))
+        for shard, article_id in (("2001", "a:1"), ("2003", "a:2"), ("undated", "a:3")):
+            key = subprocess.run(["xapian-metadata", "get", os.path.join(alerted, shard),
+                                  "gazette:alerted:cloves\x1f" + article_id], capture_output=True, text=True)
+            check("the alert of %s is recorded in shard %s, with the article" % (article_id, shard),
+                  key.stdout.strip() == "1", (key.stdout, key.stderr))
+        out2 = os.path.join(work, "alerts-2.jsonl")
+        again = subprocess.run([INDEX, "--db", alerted, "--alerts", standing, "--alerts-out", out2, "-"],
+                               input=article("a:1", "2005-06-01", "re-dated") + article("a:5", "2005-07-01", "five"),
+                               capture_output=True, text=True, timeout=600)  # not -q: the alert summary
+        lines = [json.loads(x) for x in open(out2)] if os.path.exists(out2) else []
+        check("a later run alerts only the new article, not the one re-dated into a new year",
+              again.returncode == 0 and [l["id"] for l in lines] == ["a:5"] and
+              os.path.isdir(os.path.join(alerted, "2005")) and holds(os.path.join(alerted, "2005"), "a:1"),
+              (again.stderr, lines))
+        check("and says the re-dated one had fired before", "1 matches had fired before" in again.stderr,
+              again.stderr)
 
         # Another scheme is refused, with a message that says why.
         for args in (["--shards", "3"], ["--shard-by", "hash"]):
