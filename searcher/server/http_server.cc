@@ -8,17 +8,30 @@
 namespace gazette::server {
 namespace {
 
-std::string overloaded_answer(std::size_t capacity) {
-    std::string body = error_body("overloaded: " + std::to_string(capacity) +
-                                  " connections are already waiting for their request");
+std::string overloaded_answer(const std::string& why) {
+    std::string body = error_body("overloaded: " + why);
     return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
            "Retry-After: 1\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
+std::string overloaded_answer(WaitingRoom::Refusal refusal, const WaitingRoom::Options& room,
+                              const Connection& connection) {
+    if (refusal == WaitingRoom::Refusal::kClientFull) {
+        std::string client;
+        int port = 0;
+        connection.get_remote_ip_and_port(client, port);
+        return overloaded_answer(std::to_string(room.per_client) + " connections from " + client +
+                                 " are already waiting for their request");
+    }
+    return overloaded_answer(std::to_string(room.capacity) +
+                             " connections are already waiting for their request");
+}
+
 WaitingRoom::Options room_options(const Limits& limits) {
     WaitingRoom::Options options;
     options.capacity = limits.max_waiting_connections;
+    options.per_client = limits.max_waiting_per_client;
     options.max_body_bytes = limits.max_body_bytes;
     options.request_timeout = std::chrono::milliseconds(limits.request_timeout_ms);
     return options;
@@ -111,13 +124,15 @@ void HttpServer::serve(std::unique_ptr<Connection> connection) {
                 return;
             }
             bool fresh = connection->requests_served() == 0;
-            connection = room_.admit(std::move(connection));
+            WaitingRoom::Refusal why;
+            connection = room_.admit(std::move(connection), &why);
             if (!connection)
                 return;  // the waiting room has it now
-            // The room is full: a new client is told so; an idle keep-alive one is just
-            // closed (it opens a new connection when it has something to ask).
+            // The room (or this client's share of it) is full: a new connection is told so;
+            // an idle keep-alive one is just closed (it opens a new connection when it has
+            // something to ask).
             if (fresh)
-                refuse(*connection, overloaded_answer(room.capacity));
+                refuse(*connection, overloaded_answer(why, room, *connection));
             return;
         }
         WorkerContext* context = WorkerPool::current();

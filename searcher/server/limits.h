@@ -26,6 +26,11 @@ struct Limits {
     // Connections waiting for a request at once (slow senders and idle keep-alive ones). A
     // new connection that would be one more is answered 503; keep it under `ulimit -n`.
     std::size_t max_waiting_connections = 1000;
+    // Of those, connections from one remote address: beyond it that address's new ones are
+    // answered 503, so one client opening sockets without sending cannot fill the room for
+    // everyone. Behind a reverse proxy every client has the proxy's address: raise it to
+    // max_waiting_connections there.
+    std::size_t max_waiting_per_client = 250;
     // Requests served on one keep-alive connection before the server closes it, so that a
     // few busy clients cannot keep every worker to themselves.
     std::size_t keep_alive_max_requests = 100;

@@ -49,6 +49,9 @@ int run_serve(int argc, char** argv) {
          "a request must arrive whole within this long (else 408 and closed); also the time to read one answer")
         ("max-waiting", po::value<std::size_t>()->default_value(config.limits.max_waiting_connections)->value_name("N"),
          "connections waiting for their request at once (slow or idle clients); a new one beyond it is answered 503")
+        ("max-waiting-per-client", po::value<std::size_t>()->default_value(config.limits.max_waiting_per_client)->value_name("N"),
+         "of those, from one remote address; beyond it that address's new connections are answered 503 "
+         "(behind a reverse proxy, where every client has its address, set it to --max-waiting)")
         ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
          "how often each worker checks the database for new commits")
         ("parallel", "search each local database (each shard of a sharded database) in its own "
@@ -100,6 +103,9 @@ int run_serve(int argc, char** argv) {
     config.limits.max_waiting_connections = vm["max-waiting"].as<std::size_t>();
     if (config.limits.max_waiting_connections == 0)
         throw UsageError("--max-waiting must be at least 1");
+    config.limits.max_waiting_per_client = vm["max-waiting-per-client"].as<std::size_t>();
+    if (config.limits.max_waiting_per_client == 0)
+        throw UsageError("--max-waiting-per-client must be at least 1");
     double reopen = vm["reopen-interval"].as<double>();
     if (!(reopen >= 0) || !std::isfinite(reopen)) {
         throw UsageError("--reopen-interval must be a number of seconds");

@@ -25,16 +25,40 @@ WaitingRoom::~WaitingRoom() {
     ::close(wake_fd_);
 }
 
-std::unique_ptr<Connection> WaitingRoom::admit(std::unique_ptr<Connection> connection) {
+std::unique_ptr<Connection> WaitingRoom::admit(std::unique_ptr<Connection> connection,
+                                               Refusal* why) {
+    std::string client;
+    int port = 0;
+    connection->get_remote_ip_and_port(client, port);
+    Refusal refusal = Refusal::kNone;
     {
         std::lock_guard lock(mutex_);
-        if (stopping_ || held_ >= options_.capacity)
-            return connection;
-        ++held_;
-        incoming_.push_back(std::move(connection));
+        if (stopping_ || held_ >= options_.capacity) {
+            refusal = Refusal::kFull;
+        } else if (std::size_t& mine = held_by_client_[client]; mine >= options_.per_client) {
+            refusal = Refusal::kClientFull;
+        } else {
+            ++mine;
+            ++held_;
+            incoming_.push_back(Held{std::move(connection), std::move(client)});
+        }
     }
+    if (why)
+        *why = refusal;
+    if (refusal != Refusal::kNone)
+        return connection;
     wake();
     return nullptr;
+}
+
+void WaitingRoom::release(const std::vector<std::string>& clients) {
+    std::lock_guard lock(mutex_);
+    held_ -= clients.size();
+    for (const auto& client : clients) {
+        auto it = held_by_client_.find(client);
+        if (it != held_by_client_.end() && --it->second == 0)
+            held_by_client_.erase(it);
+    }
 }
 
 void WaitingRoom::stop() {
@@ -93,8 +117,9 @@ void WaitingRoom::refuse(Connection& connection, const std::string& answer) cons
 }
 
 void WaitingRoom::run() {
-    std::vector<std::unique_ptr<Connection>> waiting;
+    std::vector<Held> waiting;
     std::vector<pollfd> fds;
+    std::vector<std::string> left;  // the clients of the connections that left in a pass
     for (;;) {
         {
             std::lock_guard lock(mutex_);
@@ -108,9 +133,9 @@ void WaitingRoom::run() {
         // are reported at once.
         auto next = Connection::Clock::now() + std::chrono::seconds(1);
         fds.assign(1, pollfd{wake_fd_, POLLIN, 0});
-        for (const auto& c : waiting) {
-            fds.push_back(pollfd{c->socket(), POLLIN, 0});
-            next = std::min(next, c->deadline());
+        for (const auto& h : waiting) {
+            fds.push_back(pollfd{h.connection->socket(), POLLIN, 0});
+            next = std::min(next, h.connection->deadline());
         }
         auto wait =
             std::chrono::duration_cast<std::chrono::milliseconds>(next - Connection::Clock::now());
@@ -121,22 +146,24 @@ void WaitingRoom::run() {
             std::uint64_t count;
             (void)::read(wake_fd_, &count, sizeof count);
         }
-        std::size_t left = 0;
+        std::size_t kept = 0;
+        left.clear();
         for (std::size_t i = 0; i < waiting.size(); ++i) {
-            if (!service(waiting[i], fds[i + 1].revents))
-                waiting[left++] = std::move(waiting[i]);
+            if (service(waiting[i].connection, fds[i + 1].revents)) {
+                left.push_back(std::move(waiting[i].client));
+            } else {
+                waiting[kept++] = std::move(waiting[i]);
+            }
         }
-        std::size_t gone = waiting.size() - left;
-        waiting.resize(left);
-        if (gone > 0) {
-            std::lock_guard lock(mutex_);
-            held_ -= gone;
-        }
+        waiting.resize(kept);
+        if (!left.empty())
+            release(left);
     }
     waiting.clear();  // closes them
     std::lock_guard lock(mutex_);
     incoming_.clear();
     held_ = 0;
+    held_by_client_.clear();
 }
 
 }  // namespace gazette::server

@@ -363,6 +363,49 @@ def test_small_server(db, work):
             s.close()
     finally:
         srv.stop()
+    # One client's share of the waiting room: its fourth silent connection is refused, while
+    # another address (127.0.0.2 is loopback too) still gets in and is answered.
+    srv = Server(db, work, "shares", "--max-waiting", "10", "--max-waiting-per-client", "3", "--quiet")
+    silent = []
+    try:
+        for _ in range(3):
+            silent.append(socket.create_connection(("127.0.0.1", srv.port)))
+        # Probe until the three are in the room. A probe let in before them is closed again
+        # (the room frees its place when it sees that); a silent one refused meanwhile (it has
+        # an answer waiting) is opened again.
+        deadline = time.time() + 10
+        while True:
+            time.sleep(0.2)
+            for i, s in enumerate(silent):
+                s.setblocking(False)
+                try:
+                    s.recv(1, socket.MSG_PEEK)
+                    s.close()
+                    silent[i] = socket.create_connection(("127.0.0.1", srv.port))
+                except BlockingIOError:
+                    pass  # nothing to read: still waiting in the room
+            try:
+                answer = srv.raw(b"", timeout=1)
+            except socket.timeout:
+                answer = b""
+            if answer.startswith(b"HTTP/1.1 503") or time.time() > deadline:
+                break
+        check("a client's connection beyond its share of the waiting room: 503 naming it",
+              answer.startswith(b"HTTP/1.1 503") and b"3 connections from 127.0.0.1" in answer, answer[:300])
+        other = socket.create_connection(("127.0.0.1", srv.port), source_address=("127.0.0.2", 0))
+        other.settimeout(5)
+        other.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        got = other.recv(65536)
+        check("another client still gets in and is answered", got.startswith(b"HTTP/1.1 200"), got[:100])
+        other.close()
+        silent.pop().close()
+        time.sleep(0.5)  # the room notices the close and frees the place
+        answer = srv.raw(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        check("a place freed by the client is its again", answer.startswith(b"HTTP/1.1 200"), answer[:100])
+    finally:
+        for s in silent:
+            s.close()
+        srv.stop()
 
 
 def test_sigterm(srv):

@@ -244,5 +244,38 @@ TEST(WaitingRoom, FullRoomGivesTheConnectionBack) {
     room.stop();
 }
 
+// One client (here every socketpair has the same, empty, address) holds at most its share of
+// the room; when one of its connections leaves, it may wait with another.
+TEST(WaitingRoom, OneClientCannotFillTheRoom) {
+    std::vector<std::unique_ptr<Pair>> pairs;
+    Handoff handoff;
+    WaitingRoom::Options options = room_options(2000ms);
+    options.per_client = 2;
+    WaitingRoom room(options, handoff.dispatch());
+    auto admit = [&](WaitingRoom::Refusal& why) {
+        pairs.push_back(std::make_unique<Pair>());
+        return room.admit(std::make_unique<Connection>(pairs.back()->server, ConnectionTimeouts{},
+                                                       Clock::now()),
+                          &why) == nullptr;
+    };
+    WaitingRoom::Refusal why = WaitingRoom::Refusal::kFull;
+    EXPECT_TRUE(admit(why));
+    EXPECT_EQ(why, WaitingRoom::Refusal::kNone);
+    EXPECT_TRUE(admit(why));
+    EXPECT_FALSE(admit(why));  // the room (capacity 4) has space, the client's share not
+    EXPECT_EQ(why, WaitingRoom::Refusal::kClientFull);
+
+    // The client closes its first connection: the room drops it and frees its place.
+    ::shutdown(pairs[0]->client, SHUT_RDWR);
+    bool admitted = false;
+    for (auto until = Clock::now() + 2s; !admitted && Clock::now() < until;) {
+        admitted = admit(why);
+        if (!admitted)
+            std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_TRUE(admitted);
+    room.stop();
+}
+
 }  // namespace
 }  // namespace gazette::server
