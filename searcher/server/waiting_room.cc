@@ -152,7 +152,11 @@ void WaitingRoom::run() {
             if (service(waiting[i].connection, fds[i + 1].revents)) {
                 left.push_back(std::move(waiting[i].client));
             } else {
-                waiting[kept++] = std::move(waiting[i]);
+                // Never onto itself: a string moved onto itself is left empty (libstdc++),
+                // and the client's count would then never come down.
+                if (kept != i)
+                    waiting[kept] = std::move(waiting[i]);
+                ++kept;
             }
         }
         waiting.resize(kept);

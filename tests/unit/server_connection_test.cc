@@ -1,7 +1,9 @@
 // The service's defence against slow clients, without a server: when a request counts as
 // arrived (request_readiness), the deadlines of a Connection, and the WaitingRoom handing over
 // complete requests and closing late ones. Sockets are socketpairs; timeouts are short.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -244,16 +246,37 @@ TEST(WaitingRoom, FullRoomGivesTheConnectionBack) {
     room.stop();
 }
 
-// One client (here every socketpair has the same, empty, address) holds at most its share of
-// the room; when one of its connections leaves, it may wait with another.
+// A loopback TCP connection, so that the server side has a remote address (127.0.0.1).
+struct TcpPair {
+    int server = -1;
+    int client = -1;
+    TcpPair() {
+        int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        EXPECT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        EXPECT_EQ(::listen(listener, 1), 0);
+        EXPECT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+        client = ::socket(AF_INET, SOCK_STREAM, 0);
+        EXPECT_EQ(::connect(client, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        server = ::accept(listener, nullptr, nullptr);
+        ::close(listener);
+    }
+    ~TcpPair() { ::close(client); }  // the Connection closes `server`
+};
+
+// One client (127.0.0.1) holds at most its share of the room; when one of its connections
+// leaves, it may wait with another, also after the room has polled the others many times.
 TEST(WaitingRoom, OneClientCannotFillTheRoom) {
-    std::vector<std::unique_ptr<Pair>> pairs;
+    std::vector<std::unique_ptr<TcpPair>> pairs;
     Handoff handoff;
-    WaitingRoom::Options options = room_options(2000ms);
+    WaitingRoom::Options options = room_options(5000ms);
     options.per_client = 2;
     WaitingRoom room(options, handoff.dispatch());
     auto admit = [&](WaitingRoom::Refusal& why) {
-        pairs.push_back(std::make_unique<Pair>());
+        pairs.push_back(std::make_unique<TcpPair>());
         return room.admit(std::make_unique<Connection>(pairs.back()->server, ConnectionTimeouts{},
                                                        Clock::now()),
                           &why) == nullptr;
@@ -265,8 +288,13 @@ TEST(WaitingRoom, OneClientCannotFillTheRoom) {
     EXPECT_FALSE(admit(why));  // the room (capacity 4) has space, the client's share not
     EXPECT_EQ(why, WaitingRoom::Refusal::kClientFull);
 
-    // The client closes its first connection: the room drops it and frees its place.
-    ::shutdown(pairs[0]->client, SHUT_RDWR);
+    // The room polls its connections for a while (a byte makes it look at them again), then
+    // the client closes the second one: its place must come free.
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_EQ(::write(pairs[0]->client, "G", 1), 1);
+        std::this_thread::sleep_for(20ms);
+    }
+    ::shutdown(pairs[1]->client, SHUT_RDWR);
     bool admitted = false;
     for (auto until = Clock::now() + 2s; !admitted && Clock::now() < until;) {
         admitted = admit(why);
@@ -274,6 +302,8 @@ TEST(WaitingRoom, OneClientCannotFillTheRoom) {
             std::this_thread::sleep_for(10ms);
     }
     EXPECT_TRUE(admitted);
+    EXPECT_FALSE(admit(why));  // and the share holds again
+    EXPECT_EQ(why, WaitingRoom::Refusal::kClientFull);
     room.stop();
 }
 
