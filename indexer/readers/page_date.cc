@@ -164,7 +164,7 @@ std::string time_suffix(Scanner& in) {
     int ss = 0;
     if (in.eat(':') && (ss = in.number(2)) < 0)
         return "";
-    char buf[16];
+    char buf[40];  // room for any three ints: snprintf never truncates
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hh, mm, ss);
     std::string out = buf;
     in.skip_spaces();

@@ -5,9 +5,9 @@ file, started here on 127.0.0.1 on a free port and stopped at the end.
 - it binds 127.0.0.1 unless told otherwise (/proc/net/tcp), and no request writes: every
   other method on every path is refused and the database files are unchanged;
 - malformed and oversized requests over raw sockets;
-- slowloris: many connections sending a byte at a time (reopened when closed), while a normal
-  client must still be answered at once, each slow one answered 408 and closed at the request
-  timeout, and slow but whole requests served;
+- slowloris: many connections sending a byte at a time (reopened when closed), from
+  127.0.0.2, while a normal client (127.0.0.1) must still be answered at once, each slow one
+  answered 408 and closed at the request timeout, and slow but whole requests served;
 - path traversal against the static files (/../../etc/passwd and encoded variants);
 - --queries fuzzed query strings on /api/search (random bytes, unbalanced quotes, huge
   wildcards, deep parentheses, long phrases, random options) and queries built to be
@@ -165,7 +165,10 @@ try:
 
         def open_one(i):
             try:
-                s = socket.create_connection(("127.0.0.1", port), timeout=5)
+                # From 127.0.0.2 (loopback too): an attacker is another host than the
+                # normal client, so the server's per-address share applies to it alone.
+                s = socket.create_connection(("127.0.0.1", port), timeout=5,
+                                             source_address=("127.0.0.2", 0))
                 s.sendall(openers[i % 3])
                 s.setblocking(False)
                 conns[s] = [time.time(), b""]
