@@ -129,7 +129,7 @@ std::optional<ReutersDate> parse_reuters_date(std::string_view text) {
                           [&](const char* name) { return month == name; });
     if (m == kMonths.end())
         return std::nullopt;
-    char iso[16];
+    char iso[32];  // room for any two ints after the year: snprintf never truncates
     std::snprintf(iso, sizeof iso, "%.4s-%02d-%02d", day_part.data() + dash2 + 1,
                   static_cast<int>(m - kMonths.begin()) + 1,
                   std::atoi(std::string(day_part.substr(0, dash1)).c_str()));
