@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/query_builder.h"
+
 namespace gazette {
 
 struct ShardOptions {
@@ -48,6 +50,11 @@ struct DatabaseSet {
 // allow_partial, which leaves it out and lists it in `missing` (at least one must open).
 // Throws UsageError for a local database of another schema version.
 DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& options);
+
+// What the query parser and the Searcher take from an opened set: where suggestions and hits'
+// documents come from, whether spelling is possible, and whether per-term lookups are round
+// trips. The command line and every server worker set `options` from their set this way.
+void use_database_set(QueryOptions& options, const DatabaseSet& set);
 
 // "tcp://host:port" → host and port; false when `spec` is not such a URL.
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port);

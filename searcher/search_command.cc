@@ -67,12 +67,7 @@ void check_facets_for_remote(const SearchRequest& request, bool any_remote) {
 
 OpenSearch open_search(const SearchCommand& command) {
     OpenSearch open{open_database_set(command.db_paths, command.shards), command.query_options};
-    open.options.lexicon = open.set.lexicon;
-    open.options.documents = open.set.documents;
-    // Remote shards cannot give spelling suggestions; without a lexicon there are none.
-    open.options.spelling = !open.set.any_remote || open.set.lexicon.has_value();
-    // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
-    open.options.remote_shards = open.set.documents ? open.set.any_network : open.set.any_remote;
+    use_database_set(open.options, open.set);
     return open;
 }
 

@@ -33,12 +33,7 @@ void SearcherPool::open_or_refresh() {
         db_ = set.db;
         missing_ = set.missing;
         searchers_.clear();  // they hold the previous set
-        options_.lexicon = set.lexicon;
-        options_.documents = set.documents;
-        // Remote shards cannot give spelling suggestions; without a lexicon there are none.
-        options_.spelling = !set.any_remote || set.lexicon.has_value();
-        // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
-        options_.remote_shards = set.documents ? set.any_network : set.any_remote;
+        use_database_set(options_, set);
         opened_ = true;
         last_check_ = now;
         opened_at_ = now;
