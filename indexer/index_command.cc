@@ -104,6 +104,11 @@ int run_index(const IndexCommand& command) {
                             (r.segments > r.writers
                                  ? ", " + with_commas(r.segments) + " segments merged"
                                  : std::string(", merged")))
+              << (r.consolidated_segments > 0
+                      ? "; short of disk space, " + with_commas(r.consolidated_segments) +
+                            " of the segments were first compacted into " +
+                            with_commas(r.consolidated_runs)
+                      : std::string())
               << (r.resumed ? ", resumed an interrupted run" : "") << ")\n";
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
 }

@@ -8,6 +8,7 @@
 #include "common/errors.h"
 #include "indexer/bulk/file_state.h"
 #include "indexer/bulk/free_space.h"
+#include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
 #include "indexer/bulk/shard_merge.h"
 #include "indexer/bulk/shard_writer.h"
@@ -129,6 +130,7 @@ bool resume_scratch(const std::string& plan_id, std::size_t writers, WritePlan& 
     if (fs::exists(w.work, ec)) {
         w.work_lock = WorkFolderLock(w.work.string());  // refused while another run uses it
         recover_segment_rolls(w.work.string());
+        recover_consolidations(w.work.string());
     }
     std::vector<std::string> scratch = existing_shards(w.work);
     if (scratch.empty())
@@ -330,6 +332,8 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
             }
             result.segments = sources.size();
             MergeResult merged = merge_shards(sources, o.db_path);
+            result.consolidated_segments = merged.consolidated_segments;
+            result.consolidated_runs = merged.consolidated_runs;
             // An id sent twice to one writer: replaced in its database, or held by two of its
             // segments until the merge kept the later copy.
             if (!result.resumed)
@@ -342,6 +346,8 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
         case WriteMode::kNewShards: {
             std::vector<std::string> shards = sharded_database_shards(o.db_path);
             MergeResult merged = merge_into_shards(w.dbs, shards, result.segments);
+            result.consolidated_segments = merged.consolidated_segments;
+            result.consolidated_runs = merged.consolidated_runs;
             if (!result.resumed)
                 result.repeated_ids = result.replaced + merged.repeated;
             result.replaced += merged.replaced + merged.repeated;

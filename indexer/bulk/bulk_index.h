@@ -54,6 +54,10 @@ struct BulkResult {
     std::size_t files_unchanged = 0;  // skipped by --update
     std::size_t writers = 0;
     std::uint64_t segments = 0;  // databases merged at the end (one per writer without segments)
+    // Of those, segments compacted into `consolidated_runs` first, the disk being too short
+    // for a one-pass merge (segment_consolidation.h).
+    std::uint64_t consolidated_segments = 0;
+    std::uint64_t consolidated_runs = 0;
     WriteMode mode = WriteMode::kMerged;
     bool resumed = false;  // continued an interrupted run
 };

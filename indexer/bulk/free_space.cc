@@ -5,15 +5,19 @@
 
 namespace gazette {
 
-void require_free_space(const std::string& path, std::uintmax_t bytes) {
+std::uintmax_t available_space(const std::string& path) {
     std::error_code ec;
     auto info = std::filesystem::space(path, ec);
-    if (ec || info.available >= bytes)
-        return;  // cannot tell: let the write itself report a failure
+    return ec ? UINTMAX_MAX : info.available;
+}
+
+void require_free_space(const std::string& path, std::uintmax_t bytes) {
+    std::uintmax_t available = available_space(path);
+    if (available >= bytes)
+        return;
     auto mb = [](std::uintmax_t b) { return std::to_string((b + (1 << 19)) >> 20); };
     throw std::runtime_error(
-        "No space left on device for " + path + ": " + mb(info.available) + " MB free, " +
-        mb(bytes) +
+        "No space left on device for " + path + ": " + mb(available) + " MB free, " + mb(bytes) +
         " MB needed; the database stays as of its last commit, and the same command "
         "run again once there is room resumes");
 }

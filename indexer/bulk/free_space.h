@@ -22,6 +22,10 @@ inline constexpr std::uintmax_t kCommitReserveBytes = 4ull << 20;
 // batch changes; 2 is a margin chosen without a measurement of a commit's peak, not a bound.
 inline constexpr std::uintmax_t kIndexBytesPerTextByte = 2;
 
+// Bytes free for an unprivileged writer on the filesystem holding `path`; UINTMAX_MAX when
+// it cannot tell (then the writes themselves report a failure).
+std::uintmax_t available_space(const std::string& path);
+
 // Throws std::runtime_error naming `path` and the space free when the filesystem holding it
 // has less than `bytes` available.
 void require_free_space(const std::string& path, std::uintmax_t bytes);

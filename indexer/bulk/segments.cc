@@ -43,9 +43,27 @@ std::vector<std::string> segments_of(const std::string& shard) {
 }
 
 std::string next_sealed_name(const std::string& shard) {
-    char number[16];
-    std::snprintf(number, sizeof number, "%06zu", sealed_segments(shard).size());
+    // One past the highest K, not the count: consolidation (segment_consolidation.h) replaces
+    // a run of segments with one named after the last of them, so K can have gaps.
+    std::size_t next = 0;
+    for (const std::string& sealed : sealed_segments(shard)) {
+        std::size_t k = 0;
+        std::size_t at = sealed.rfind(kSealedInfix) + std::string(kSealedInfix).size();
+        while (at < sealed.size() && sealed[at] >= '0' && sealed[at] <= '9')
+            k = k * 10 + static_cast<std::size_t>(sealed[at++] - '0');
+        next = std::max(next, k + 1);
+    }
+    char number[24];
+    std::snprintf(number, sizeof number, "%06zu", next);
     return shard + kSealedInfix + number;
+}
+
+std::string shard_of_sealed(const std::string& path) {
+    std::string name = fs::path(path).filename().string();
+    std::size_t at = name.rfind(kSealedInfix);
+    if (at == std::string::npos)
+        return "";
+    return (fs::path(path).parent_path() / name.substr(0, at)).string();
 }
 
 std::string next_segment_path(const std::string& shard) {

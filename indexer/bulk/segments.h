@@ -21,8 +21,12 @@ std::vector<std::string> sealed_segments(const std::string& shard);
 // `shard`'s sealed segments followed by `shard` itself: what the merge compacts, in order.
 std::vector<std::string> segments_of(const std::string& shard);
 
-// The name the current segment of `shard` takes when sealed: the next free K.
+// The name the current segment of `shard` takes when sealed: one past the highest K.
 std::string next_sealed_name(const std::string& shard);
+
+// The shard whose sealed segment `path` is (WORK/shard-N for WORK/shard-N.seg-K...), or ""
+// when `path` is not a sealed segment (a shard's current segment, a target database).
+std::string shard_of_sealed(const std::string& path);
 
 // The folder a segment is prepared in, and its name once complete (see above).
 std::string next_segment_path(const std::string& shard);

@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "common/fields.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
@@ -38,10 +40,16 @@ bool holds_articles(const std::string& path) {
 void clear_run_marks(Xapian::WritableDatabase& db) {
     db.set_metadata(kProgressKey, "");
     db.set_metadata(kSpellingAddedKey, "");
+    db.set_metadata(kConsolidatedFromKey, "");
 }
 
 std::string aside_path(const std::string& target) {
     return target + ".gazette-old";
+}
+
+std::string folder_of(const std::string& path) {
+    std::string folder = fs::path(path).parent_path().string();
+    return folder.empty() ? "." : folder;
 }
 
 void compact_into(const std::vector<std::string>& sources, const std::string& output) {
@@ -49,9 +57,7 @@ void compact_into(const std::vector<std::string>& sources, const std::string& ou
     std::uintmax_t needed = kCommitReserveBytes;
     for (const auto& s : sources)
         needed += size_on_disk(s);
-    require_free_space(
-        fs::path(output).parent_path().empty() ? "." : fs::path(output).parent_path().string(),
-        needed);
+    require_free_space(folder_of(output), needed);
     Xapian::Database all;
     for (const auto& s : sources)
         all.add_database(Xapian::Database(s));
@@ -84,15 +90,18 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     // change it between our compaction and the swap.
     std::optional<Xapian::WritableDatabase> lock;
     Xapian::docid target_last = 0;  // compaction keeps source order: the target's docids come first
+    std::vector<std::string> sources;
     if (holds_articles(target)) {
         lock.emplace(target, Xapian::DB_OPEN);
         target_last = lock->get_lastdocid();
-        std::vector<std::string> sources{target};
-        sources.insert(sources.end(), shards.begin(), shards.end());
-        compact_into(sources, fresh);
-    } else {
-        compact_into(shards, fresh);
+        sources.push_back(target);
     }
+    Consolidation fitted = fit_merge_on_disk(
+        shards, folder_of(fresh), sources.empty() ? 0 : size_on_disk(target), kCommitReserveBytes);
+    result.consolidated_runs = fitted.runs;
+    result.consolidated_segments = fitted.segments;
+    sources.insert(sources.end(), fitted.sources.begin(), fitted.sources.end());
+    compact_into(sources, fresh);
     {
         Xapian::WritableDatabase merged(fresh, Xapian::DB_OPEN);
         // Sources are compacted in order, so for an id held twice the higher docid is the
@@ -134,16 +143,32 @@ MergeResult merge_into_shards(const std::vector<std::string>& scratch,
     if (targets.empty())
         return {};
     std::vector<std::vector<std::string>> sources;
-    std::uintmax_t needed = kCommitReserveBytes;
+    std::vector<std::uintmax_t> sizes;
     for (const auto& shard : scratch) {
         sources.push_back(segments_of(shard));
         segments += sources.back().size();
+        sizes.push_back(0);
         for (const auto& s : sources.back())
-            needed += size_on_disk(s);
+            sizes.back() += size_on_disk(s);
     }
-    // Each merge checks its own room; together they need the room of all at once.
-    std::string folder = fs::path(targets.front()).parent_path().string();
-    require_free_space(folder.empty() ? "." : folder, needed);
+    // Merged at once they need the room of all of them; where that is short, each shard's
+    // segments are consolidated with the others' counted as taken, and if that is not enough
+    // the shards are merged one after another, each checking its own room.
+    std::string folder = folder_of(targets.front());
+    std::uintmax_t all = std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0});
+    MergeResult total;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        Consolidation fitted =
+            fit_merge_on_disk(sources[i], folder, all - sizes[i], kCommitReserveBytes);
+        total.consolidated_runs += fitted.runs;
+        total.consolidated_segments += fitted.segments;
+        sources[i] = fitted.sources;
+        sizes[i] = 0;
+        for (const auto& s : sources[i])
+            sizes[i] += size_on_disk(s);
+        all = std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0});
+    }
+    bool together = available_space(folder) >= all + kCommitReserveBytes;
     std::vector<MergeResult> results(targets.size());
     std::vector<std::exception_ptr> errors(targets.size());
     std::atomic<std::size_t> next{0};
@@ -157,7 +182,8 @@ MergeResult merge_into_shards(const std::vector<std::string>& scratch,
         }
     };
     std::size_t threads =
-        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, targets.size());
+        together ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, targets.size())
+                 : 1;
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < threads; ++t)
         pool.emplace_back(work);
@@ -167,11 +193,12 @@ MergeResult merge_into_shards(const std::vector<std::string>& scratch,
         if (e)
             std::rethrow_exception(e);
     }
-    MergeResult total;
     for (const auto& r : results) {
         total.replaced += r.replaced;
         total.repeated += r.repeated;
         total.documents += r.documents;
+        total.consolidated_runs += r.consolidated_runs;
+        total.consolidated_segments += r.consolidated_segments;
     }
     return total;
 }
