@@ -1,0 +1,162 @@
+// Segments of a merged run and their consolidation when the disk is short
+// (indexer/bulk/segments.h, segment_consolidation.h): which runs are planned for a given
+// room, that a consolidated segment keeps the order and content of its sources, and what a
+// run killed in the middle of a consolidation leaves for the next one to finish.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "indexer/bulk/segment_consolidation.h"
+#include "indexer/bulk/segments.h"
+
+namespace gazette {
+namespace {
+
+namespace fs = std::filesystem;
+
+class WorkFolder : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        char dir[] = "/tmp/gazette-segments-XXXXXX";
+        ASSERT_NE(mkdtemp(dir), nullptr);
+        root_ = dir;
+    }
+    void TearDown() override { fs::remove_all(root_); }
+    std::string path(const std::string& name) const { return (root_ / name).string(); }
+
+    // A segment holding one document per id, in order, each with its id as data.
+    void make_segment(const std::string& name, const std::vector<std::string>& ids) {
+        Xapian::WritableDatabase db(path(name), Xapian::DB_CREATE);
+        for (const auto& id : ids) {
+            Xapian::Document doc;
+            doc.set_data(id);
+            doc.add_boolean_term("Q" + id);
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+
+    std::vector<std::string> data_in_order(const std::string& name) {
+        Xapian::Database db(path(name));
+        std::vector<std::string> out;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+            out.push_back(db.get_document(*it).get_data());
+        return out;
+    }
+
+    fs::path root_;
+};
+
+constexpr std::uintmax_t kMB = 1 << 20;
+
+TEST(PlanConsolidation, RunsAreConsecutiveSegmentsOfOneShardThatFitTheRoom) {
+    // Shard a: four sealed segments then its current one (""); shard b: two sealed.
+    std::vector<std::string> shards{"a", "a", "a", "a", "", "b", "b", ""};
+    std::vector<std::uintmax_t> sizes(shards.size(), 10 * kMB);
+    auto runs = plan_consolidation(shards, sizes, 35 * kMB, 4 * kMB, UINTMAX_MAX);
+    // 31 MB of room: three 10 MB segments a run.
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0].first, 0u);
+    EXPECT_EQ(runs[0].last, 2u);
+    // The fourth of shard a is alone (its next is a current segment): no run. Shard b's two.
+    EXPECT_EQ(runs[1].first, 5u);
+    EXPECT_EQ(runs[1].last, 6u);
+}
+
+TEST(PlanConsolidation, StopsOnceTheRunsHoldWhatIsWanted) {
+    std::vector<std::string> shards{"a", "a", "a", "a", "a", "a"};
+    std::vector<std::uintmax_t> sizes(shards.size(), 10 * kMB);
+    auto runs = plan_consolidation(shards, sizes, 24 * kMB, 0, 15 * kMB);
+    ASSERT_EQ(runs.size(), 1u);  // the first run (two segments, 20 MB) is enough
+    EXPECT_EQ(runs[0].last, 1u);
+}
+
+TEST(PlanConsolidation, NothingWhenNotEvenTwoSegmentsFit) {
+    std::vector<std::string> shards{"a", "a", "a"};
+    std::vector<std::uintmax_t> sizes{10 * kMB, 10 * kMB, 10 * kMB};
+    EXPECT_TRUE(plan_consolidation(shards, sizes, 19 * kMB, 0, UINTMAX_MAX).empty());
+    EXPECT_TRUE(plan_consolidation(shards, sizes, 3 * kMB, 4 * kMB, UINTMAX_MAX).empty());
+    // A large segment is skipped; the two small ones after it still make a run.
+    std::vector<std::uintmax_t> mixed{50 * kMB, 5 * kMB, 5 * kMB};
+    auto runs = plan_consolidation(shards, mixed, 12 * kMB, 0, UINTMAX_MAX);
+    ASSERT_EQ(runs.size(), 1u);
+    EXPECT_EQ(runs[0].first, 1u);
+    EXPECT_EQ(runs[0].last, 2u);
+}
+
+TEST_F(WorkFolder, NextSealedNameCountsPastGaps) {
+    std::string shard = path("shard-0");
+    EXPECT_EQ(next_sealed_name(shard), shard + ".seg-000000");
+    make_segment("shard-0.seg-000000", {"a"});
+    make_segment("shard-0.seg-000003c", {"b"});  // 1..3 consolidated
+    // The count (2) would name an existing or earlier segment; one past the highest does not.
+    EXPECT_EQ(next_sealed_name(shard), shard + ".seg-000004");
+    EXPECT_EQ(shard_of_sealed(shard + ".seg-000003c"), shard);
+    EXPECT_EQ(shard_of_sealed(shard), "");
+}
+
+TEST_F(WorkFolder, ConsolidatedSegmentKeepsOrderAndReplacesItsSources) {
+    make_segment("shard-0.seg-000000", {"1", "2"});
+    make_segment("shard-0.seg-000001", {"3"});
+    make_segment("shard-0.seg-000002", {"2"});  // id 2 again, newer
+    make_segment("shard-0", {"4"});             // the current segment stays
+    std::vector<std::string> sources = segments_of(path("shard-0"));
+    ASSERT_EQ(sources.size(), 4u);
+
+    Consolidation c = consolidate_segments(sources, 1000 * kMB, 0, UINTMAX_MAX);
+    EXPECT_EQ(c.runs, 1u);
+    EXPECT_EQ(c.segments, 3u);
+    ASSERT_EQ(c.sources.size(), 2u);
+    EXPECT_EQ(c.sources[0], path("shard-0.seg-000002c"));
+    EXPECT_EQ(c.sources[1], path("shard-0"));
+    EXPECT_EQ(data_in_order("shard-0.seg-000002c"), (std::vector<std::string>{"1", "2", "3", "2"}));
+    EXPECT_FALSE(fs::exists(path("shard-0.seg-000000")));
+    EXPECT_FALSE(fs::exists(path("shard-0.seg-000002")));
+    // segments_of finds it where its sources were: still before the current segment.
+    EXPECT_EQ(segments_of(path("shard-0")), c.sources);
+
+    // Compacted once, it is not compacted again.
+    Consolidation again = consolidate_segments(c.sources, 1000 * kMB, 0, UINTMAX_MAX);
+    EXPECT_EQ(again.runs, 0u);
+    EXPECT_EQ(again.sources, c.sources);
+}
+
+TEST_F(WorkFolder, RecoveryFinishesAConsolidationThatAKillCutShort) {
+    make_segment("shard-0.seg-000000", {"1"});
+    make_segment("shard-0.seg-000001", {"2"});
+    make_segment("shard-0.seg-000002", {"3"});
+    std::vector<std::string> sources = sealed_segments(path("shard-0"));
+    // Killed after the copy took its name, before its sources were deleted: as if the
+    // copy had been made from the first two and the deletions had not run.
+    fs::copy(path("shard-0.seg-000000"), path("keep-0"), fs::copy_options::recursive);
+    fs::copy(path("shard-0.seg-000001"), path("keep-1"), fs::copy_options::recursive);
+    Consolidation c = consolidate_segments({sources[0], sources[1]}, 1000 * kMB, 0, UINTMAX_MAX);
+    ASSERT_EQ(c.runs, 1u);
+    fs::rename(path("keep-0"), path("shard-0.seg-000000"));
+    fs::rename(path("keep-1"), path("shard-0.seg-000001"));
+    // And a copy half made by another kill.
+    make_segment("shard-1.consolidating", {"9"});
+
+    recover_consolidations(root_.string());
+    EXPECT_FALSE(fs::exists(path("shard-0.seg-000000")));
+    EXPECT_FALSE(fs::exists(path("shard-0.seg-000001")));
+    EXPECT_FALSE(fs::exists(path("shard-1.consolidating")));
+    EXPECT_TRUE(fs::exists(path("shard-0.seg-000002")));  // not one of its sources
+    EXPECT_EQ(data_in_order("shard-0.seg-000001c"), (std::vector<std::string>{"1", "2"}));
+}
+
+TEST_F(WorkFolder, FitOnDiskLeavesSegmentsAloneWhenThereIsRoom) {
+    make_segment("shard-0.seg-000000", {"1"});
+    make_segment("shard-0.seg-000001", {"2"});
+    std::vector<std::string> sources = sealed_segments(path("shard-0"));
+    Consolidation c = fit_merge_on_disk(sources, root_.string(), 0, 0);
+    EXPECT_EQ(c.runs, 0u);
+    EXPECT_EQ(c.sources, sources);
+}
+
+}  // namespace
+}  // namespace gazette
