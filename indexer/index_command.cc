@@ -25,6 +25,17 @@ std::string with_commas(std::uint64_t n) {
     return out;
 }
 
+// "; short of disk space, 6 of the segments were first compacted into 1", or nothing.
+std::string consolidation_note(const ConsolidationCount& c) {
+    if (c.segments == 0)
+        return "";
+    std::string why = c.for_space && c.for_files ? "disk space and open files"
+                      : c.for_space              ? "disk space"
+                                                 : "open files";
+    return "; short of " + why + ", " + with_commas(c.segments) +
+           " of the segments were first compacted into " + with_commas(c.runs);
+}
+
 double peak_memory_mb() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -104,11 +115,7 @@ int run_index(const IndexCommand& command) {
                             (r.segments > r.writers
                                  ? ", " + with_commas(r.segments) + " segments merged"
                                  : std::string(", merged")))
-              << (r.consolidated_segments > 0
-                      ? "; short of disk space, " + with_commas(r.consolidated_segments) +
-                            " of the segments were first compacted into " +
-                            with_commas(r.consolidated_runs)
-                      : std::string())
+              << consolidation_note(r.consolidated)
               << (r.resumed ? ", resumed an interrupted run" : "") << ")\n";
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
 }

@@ -332,8 +332,7 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
             }
             result.segments = sources.size();
             MergeResult merged = merge_shards(sources, o.db_path);
-            result.consolidated_segments = merged.consolidated_segments;
-            result.consolidated_runs = merged.consolidated_runs;
+            result.consolidated = merged.consolidated;
             // An id sent twice to one writer: replaced in its database, or held by two of its
             // segments until the merge kept the later copy.
             if (!result.resumed)
@@ -346,8 +345,7 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
         case WriteMode::kNewShards: {
             std::vector<std::string> shards = sharded_database_shards(o.db_path);
             MergeResult merged = merge_into_shards(w.dbs, shards, result.segments);
-            result.consolidated_segments = merged.consolidated_segments;
-            result.consolidated_runs = merged.consolidated_runs;
+            result.consolidated = merged.consolidated;
             if (!result.resumed)
                 result.repeated_ids = result.replaced + merged.repeated;
             result.replaced += merged.replaced + merged.repeated;

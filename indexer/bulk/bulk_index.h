@@ -9,6 +9,7 @@
 
 #include "indexer/bulk/batch_listener.h"
 #include "indexer/bulk/record_router.h"
+#include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/shard_scheme.h"
 #include "indexer/readers/input_files.h"
 
@@ -54,10 +55,8 @@ struct BulkResult {
     std::size_t files_unchanged = 0;  // skipped by --update
     std::size_t writers = 0;
     std::uint64_t segments = 0;  // databases merged at the end (one per writer without segments)
-    // Of those, segments compacted into `consolidated_runs` first, the disk being too short
-    // for a one-pass merge (segment_consolidation.h).
-    std::uint64_t consolidated_segments = 0;
-    std::uint64_t consolidated_runs = 0;
+    // Of those, segments first compacted into fewer (segment_consolidation.h).
+    ConsolidationCount consolidated;
     WriteMode mode = WriteMode::kMerged;
     bool resumed = false;  // continued an interrupted run
 };

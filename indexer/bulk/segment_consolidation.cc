@@ -2,10 +2,12 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
 #include "indexer/bulk/free_space.h"
+#include "indexer/bulk/open_file_limit.h"
 #include "indexer/bulk/segments.h"
 
 namespace gazette {
@@ -51,26 +53,31 @@ std::string compact_run(const std::vector<std::string>& sources, const Consolida
 
 std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& shards,
                                                  const std::vector<std::uintmax_t>& sizes,
-                                                 std::uintmax_t available, std::uintmax_t reserve,
-                                                 std::uintmax_t wanted) {
+                                                 const ConsolidationLimits& limits) {
     std::vector<ConsolidationRun> runs;
-    if (available <= reserve)
-        return runs;
-    std::uintmax_t room = available - reserve;
     std::uintmax_t planned = 0;
+    std::size_t fewer = 0;
+    auto wanting = [&] { return planned < limits.wanted_bytes || fewer < limits.wanted_fewer; };
     std::size_t i = 0;
-    while (i < shards.size() && planned < wanted) {
-        if (shards[i].empty() || sizes[i] > room) {
+    while (i < shards.size() && wanting()) {
+        if (shards[i].empty() || sizes[i] > limits.room) {
             ++i;
             continue;
         }
+        // With the space found, a run for open files only needs to be as long as the
+        // sources still to be removed: longer would rewrite segments for nothing.
+        std::size_t cap = limits.max_run;
+        if (planned >= limits.wanted_bytes)
+            cap = std::min(cap, limits.wanted_fewer - fewer + 1);
         std::uintmax_t size = sizes[i];
         std::size_t j = i;
-        while (j + 1 < shards.size() && shards[j + 1] == shards[i] && size + sizes[j + 1] <= room)
+        while (j + 1 < shards.size() && shards[j + 1] == shards[i] && j + 2 - i <= cap &&
+               size + sizes[j + 1] <= limits.room)
             size += sizes[++j];
         if (j > i) {
             runs.push_back({i, j});
             planned += size;
+            fewer += j - i;
         }
         i = j + 1;
     }
@@ -78,8 +85,7 @@ std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>&
 }
 
 Consolidation consolidate_segments(const std::vector<std::string>& sources,
-                                   std::uintmax_t available, std::uintmax_t reserve,
-                                   std::uintmax_t wanted) {
+                                   const ConsolidationLimits& limits) {
     std::vector<std::string> shards;
     std::vector<std::uintmax_t> sizes;
     for (const auto& s : sources) {
@@ -87,15 +93,13 @@ Consolidation consolidate_segments(const std::vector<std::string>& sources,
         sizes.push_back(size_on_disk(s));
     }
     Consolidation result;
-    std::vector<ConsolidationRun> runs =
-        plan_consolidation(shards, sizes, available, reserve, wanted);
     std::size_t next = 0;
-    for (const ConsolidationRun& run : runs) {
+    for (const ConsolidationRun& run : plan_consolidation(shards, sizes, limits)) {
         while (next < run.first)
             result.sources.push_back(sources[next++]);
         result.sources.push_back(compact_run(sources, run));
-        ++result.runs;
-        result.segments += run.last - run.first + 1;
+        ++result.count.runs;
+        result.count.segments += run.last - run.first + 1;
         next = run.last + 1;
     }
     while (next < sources.size())
@@ -103,24 +107,41 @@ Consolidation consolidate_segments(const std::vector<std::string>& sources,
     return result;
 }
 
-Consolidation fit_merge_on_disk(const std::vector<std::string>& segments, const std::string& folder,
-                                std::uintmax_t other_bytes, std::uintmax_t reserve) {
+std::size_t sources_one_merge_may_open(std::size_t parallel_merges) {
+    std::size_t limit = raise_open_file_limit();
+    // Room for what else is open (inputs, the output's tables, standard streams).
+    std::size_t other = std::min<std::size_t>(64, limit / 4);
+    std::size_t budget = limit - other;
+    std::size_t per_merge = budget / std::max<std::size_t>(parallel_merges, 1);
+    return std::max<std::size_t>(per_merge / kFilesPerDatabase, 2);
+}
+
+Consolidation fit_merge(const std::vector<std::string>& segments, const std::string& folder,
+                        const MergeNeeds& needs) {
     Consolidation total;
     total.sources = segments;
+    std::size_t max_sources = sources_one_merge_may_open(needs.parallel_merges);
     for (;;) {
-        std::uintmax_t needed = other_bytes + reserve;
+        std::uintmax_t needed = needs.other_bytes + needs.reserve;
         for (const auto& s : total.sources)
             needed += size_on_disk(s);
         std::uintmax_t available = available_space(folder.empty() ? "." : folder);
-        if (needed <= available)
+        std::size_t count = needs.other_sources + total.sources.size();
+        if (needed <= available && count <= max_sources)
             return total;
-        Consolidation round =
-            consolidate_segments(total.sources, available, reserve, needed - available);
-        if (round.runs == 0)
+        ConsolidationLimits limits;
+        // The sources of a run are on the disk already; only its copy needs room.
+        limits.room = available > needs.reserve ? available - needs.reserve : 0;
+        limits.max_run = max_sources;
+        limits.wanted_bytes = needed > available ? needed - available : 0;
+        limits.wanted_fewer = count > max_sources ? count - max_sources : 0;
+        Consolidation round = consolidate_segments(total.sources, limits);
+        if (round.count.runs == 0)
             return total;
+        round.count.for_space = limits.wanted_bytes > 0;
+        round.count.for_files = limits.wanted_fewer > 0;
         total.sources = std::move(round.sources);
-        total.runs += round.runs;
-        total.segments += round.segments;
+        total.count.add(round.count);
     }
 }
 

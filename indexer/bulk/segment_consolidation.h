@@ -7,6 +7,11 @@
 // only as large as the space free; each run's sources are deleted once its copy is in place.
 // The merge then reads fewer, fuller sources and needs about the room of its output.
 //
+// The same is done when a merge would open more files than the process may: Xapian opens
+// every table of every source at once (5 files a segment), and 1 million articles make 174
+// segments of 16 MB, so a few million would pass a soft limit of 1,024 open files. The soft
+// limit is first raised to the hard one; only past that are runs consolidated.
+//
 // A consolidated segment takes the name of the last segment of its run plus "c"
 // (WORK/shard-N.seg-000015c), so it sorts after them and before the next: sources stay in
 // the order they were written, which the merge relies on to keep an id's latest copy.
@@ -26,36 +31,70 @@ struct ConsolidationRun {
     std::size_t last = 0;
 };
 
+// What the runs may hold, and when enough are planned.
+struct ConsolidationLimits {
+    std::uintmax_t room = 0;          // bytes of sources one run may hold (its copy is written
+                                      // beside them): the space free less a reserve
+    std::size_t max_run = 0;          // sources one run may hold (open files)
+    std::uintmax_t wanted_bytes = 0;  // plan until the runs hold this many bytes (compacting a
+                                      // run frees about half of it, so the shortfall of space)
+    std::size_t wanted_fewer = 0;     // ... and until they replace this many sources by fewer
+};
+
 // Which runs to compact, given each source's shard ("" for a source that must stay as it is:
-// a shard's current segment, which holds the run position, or an existing target) and size.
-// A run holds two or more consecutive sources of one shard whose sizes, plus `reserve`, fit
-// in `available`; runs are as long as that allows, and are planned, first to last, until
-// they hold `wanted` bytes (compacting a run frees about half of its size, so the merge
-// fits once the runs hold about the shortfall). Pure, so the tests can choose the sizes.
+// a shard's current segment, which holds the run position, an existing target, or a segment
+// consolidated before, whose compaction would free nothing) and size. A run holds two or
+// more consecutive sources of one shard, as many as the limits allow; runs are planned first
+// to last until both wants are met. Pure, so the tests can choose the sizes.
 std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& shards,
                                                  const std::vector<std::uintmax_t>& sizes,
-                                                 std::uintmax_t available, std::uintmax_t reserve,
-                                                 std::uintmax_t wanted);
+                                                 const ConsolidationLimits& limits);
+
+// What consolidation did before a merge, and why.
+struct ConsolidationCount {
+    std::size_t runs = 0;      // runs compacted
+    std::size_t segments = 0;  // segments they replaced
+    bool for_space = false;    // the disk could not hold a one-pass merge
+    bool for_files = false;    // the process could not open all of its sources at once
+
+    void add(const ConsolidationCount& other) {
+        runs += other.runs;
+        segments += other.segments;
+        for_space = for_space || other.for_space;
+        for_files = for_files || other.for_files;
+    }
+};
 
 struct Consolidation {
     std::vector<std::string> sources;  // the merge's sources after consolidation, in order
-    std::size_t runs = 0;              // runs compacted
-    std::size_t segments = 0;          // segments they replaced
+    ConsolidationCount count;
 };
 
 // Compacts the runs plan_consolidation picks among `sources` (a merge's segments, oldest
-// first) for `available` bytes free. Segments consolidated before are left as they are:
-// compacting them again would free nothing.
+// first).
 Consolidation consolidate_segments(const std::vector<std::string>& sources,
-                                   std::uintmax_t available, std::uintmax_t reserve,
-                                   std::uintmax_t wanted);
+                                   const ConsolidationLimits& limits);
 
-// What the merge calls: while `segments` plus `other_bytes` (an existing target merged with
-// them, or other merges running at the same time), plus `reserve`, do not fit in the space
-// free in `folder`, consolidates some. Returns the segments to merge; the merge's own check
-// still refuses, with the space it needs, when consolidation could not make enough room.
-Consolidation fit_merge_on_disk(const std::vector<std::string>& segments, const std::string& folder,
-                                std::uintmax_t other_bytes, std::uintmax_t reserve);
+// What a merge needs besides its segments.
+struct MergeNeeds {
+    std::uintmax_t other_bytes = 0;   // an existing target merged with them, or other merges
+                                      // writing at the same time
+    std::uintmax_t reserve = 0;       // kept free (free_space.h)
+    std::size_t other_sources = 0;    // databases opened besides the segments (the target)
+    std::size_t parallel_merges = 1;  // merges opening their sources at the same time
+};
+
+// What the merge calls: while `segments` and `needs` do not fit in the space free in `folder`,
+// or in the open files the process may have, consolidates some. Returns the segments to
+// merge; the merge's own check still refuses, with the space it needs, when consolidation
+// could not make enough room.
+Consolidation fit_merge(const std::vector<std::string>& segments, const std::string& folder,
+                        const MergeNeeds& needs);
+
+// Files Xapian opens for one database of sources (glass: postlist, termlist, docdata,
+// position, spelling), and the sources one merge may open under the current limit.
+inline constexpr std::size_t kFilesPerDatabase = 5;
+std::size_t sources_one_merge_may_open(std::size_t parallel_merges);
 
 // In `work`: deletes a consolidated segment left half made, and the sources still left of
 // one that was finished. Called with recover_segment_rolls, before the shards are looked at.

@@ -7,16 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "indexer/bulk/segment_consolidation.h"
+
 namespace gazette {
 
 struct MergeResult {
     std::uint64_t replaced = 0;  // ids the target held already, now replaced by the new version
     std::uint64_t repeated = 0;  // ids two of `shards` held; the copy from the later one is kept
     Xapian::doccount documents = 0;
-    // Segments first compacted into fewer because the disk could not hold a one-pass merge
-    // (segment_consolidation.h), and into how many.
-    std::size_t consolidated_segments = 0;
-    std::size_t consolidated_runs = 0;
+    // Segments first compacted into fewer, for the disk or the open-file limit
+    // (segment_consolidation.h).
+    ConsolidationCount consolidated;
 };
 
 // Merges `shards` into `target` with Xapian::Database::compact. A target that already holds

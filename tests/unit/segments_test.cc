@@ -4,6 +4,7 @@
 // run killed in the middle of a consolidation leaves for the next one to finish.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -53,11 +54,21 @@ class WorkFolder : public ::testing::Test {
 
 constexpr std::uintmax_t kMB = 1 << 20;
 
+// Limits for space only: `available` free, `reserve` kept, plan until `wanted` bytes.
+ConsolidationLimits for_space(std::uintmax_t available, std::uintmax_t reserve,
+                              std::uintmax_t wanted) {
+    ConsolidationLimits limits;
+    limits.room = available > reserve ? available - reserve : 0;
+    limits.max_run = 1000;
+    limits.wanted_bytes = wanted;
+    return limits;
+}
+
 TEST(PlanConsolidation, RunsAreConsecutiveSegmentsOfOneShardThatFitTheRoom) {
     // Shard a: four sealed segments then its current one (""); shard b: two sealed.
     std::vector<std::string> shards{"a", "a", "a", "a", "", "b", "b", ""};
     std::vector<std::uintmax_t> sizes(shards.size(), 10 * kMB);
-    auto runs = plan_consolidation(shards, sizes, 35 * kMB, 4 * kMB, UINTMAX_MAX);
+    auto runs = plan_consolidation(shards, sizes, for_space(35 * kMB, 4 * kMB, UINTMAX_MAX));
     // 31 MB of room: three 10 MB segments a run.
     ASSERT_EQ(runs.size(), 2u);
     EXPECT_EQ(runs[0].first, 0u);
@@ -70,7 +81,7 @@ TEST(PlanConsolidation, RunsAreConsecutiveSegmentsOfOneShardThatFitTheRoom) {
 TEST(PlanConsolidation, StopsOnceTheRunsHoldWhatIsWanted) {
     std::vector<std::string> shards{"a", "a", "a", "a", "a", "a"};
     std::vector<std::uintmax_t> sizes(shards.size(), 10 * kMB);
-    auto runs = plan_consolidation(shards, sizes, 24 * kMB, 0, 15 * kMB);
+    auto runs = plan_consolidation(shards, sizes, for_space(24 * kMB, 0, 15 * kMB));
     ASSERT_EQ(runs.size(), 1u);  // the first run (two segments, 20 MB) is enough
     EXPECT_EQ(runs[0].last, 1u);
 }
@@ -78,14 +89,47 @@ TEST(PlanConsolidation, StopsOnceTheRunsHoldWhatIsWanted) {
 TEST(PlanConsolidation, NothingWhenNotEvenTwoSegmentsFit) {
     std::vector<std::string> shards{"a", "a", "a"};
     std::vector<std::uintmax_t> sizes{10 * kMB, 10 * kMB, 10 * kMB};
-    EXPECT_TRUE(plan_consolidation(shards, sizes, 19 * kMB, 0, UINTMAX_MAX).empty());
-    EXPECT_TRUE(plan_consolidation(shards, sizes, 3 * kMB, 4 * kMB, UINTMAX_MAX).empty());
+    EXPECT_TRUE(plan_consolidation(shards, sizes, for_space(19 * kMB, 0, UINTMAX_MAX)).empty());
+    EXPECT_TRUE(
+        plan_consolidation(shards, sizes, for_space(3 * kMB, 4 * kMB, UINTMAX_MAX)).empty());
     // A large segment is skipped; the two small ones after it still make a run.
     std::vector<std::uintmax_t> mixed{50 * kMB, 5 * kMB, 5 * kMB};
-    auto runs = plan_consolidation(shards, mixed, 12 * kMB, 0, UINTMAX_MAX);
+    auto runs = plan_consolidation(shards, mixed, for_space(12 * kMB, 0, UINTMAX_MAX));
     ASSERT_EQ(runs.size(), 1u);
     EXPECT_EQ(runs[0].first, 1u);
     EXPECT_EQ(runs[0].last, 2u);
+}
+
+TEST(PlanConsolidation, ForOpenFilesRunsAreOnlyAsLongAsNeeded) {
+    std::vector<std::string> shards(10, "a");
+    shards.push_back("");  // the current segment
+    std::vector<std::uintmax_t> sizes(shards.size(), kMB);
+    ConsolidationLimits limits;
+    limits.room = 1000 * kMB;
+    limits.max_run = 4;       // a run opens at most 4 sources
+    limits.wanted_fewer = 5;  // 11 sources, 6 may be open
+    auto runs = plan_consolidation(shards, sizes, limits);
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0].first, 0u);  // 4 into 1: 3 fewer
+    EXPECT_EQ(runs[0].last, 3u);
+    EXPECT_EQ(runs[1].first, 4u);  // then 3 into 1 is enough, not 4
+    EXPECT_EQ(runs[1].last, 6u);
+    // A run still needs room for its copy.
+    limits.room = 2 * kMB;
+    runs = plan_consolidation(shards, sizes, limits);
+    ASSERT_FALSE(runs.empty());
+    EXPECT_EQ(runs[0].last - runs[0].first, 1u);
+}
+
+TEST(OpenFiles, TheSoftLimitIsRaisedToTheHardOne) {
+    std::size_t sources = sources_one_merge_may_open(1);
+    rlimit limit{};
+    ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &limit), 0);
+    EXPECT_EQ(limit.rlim_cur, limit.rlim_max);
+    EXPECT_GE(sources, 2u);
+    EXPECT_LE(sources * kFilesPerDatabase, limit.rlim_cur);
+    // Two merges at once share the budget.
+    EXPECT_LE(sources_one_merge_may_open(2), sources / 2 + 1);
 }
 
 TEST_F(WorkFolder, NextSealedNameCountsPastGaps) {
@@ -107,9 +151,9 @@ TEST_F(WorkFolder, ConsolidatedSegmentKeepsOrderAndReplacesItsSources) {
     std::vector<std::string> sources = segments_of(path("shard-0"));
     ASSERT_EQ(sources.size(), 4u);
 
-    Consolidation c = consolidate_segments(sources, 1000 * kMB, 0, UINTMAX_MAX);
-    EXPECT_EQ(c.runs, 1u);
-    EXPECT_EQ(c.segments, 3u);
+    Consolidation c = consolidate_segments(sources, for_space(1000 * kMB, 0, UINTMAX_MAX));
+    EXPECT_EQ(c.count.runs, 1u);
+    EXPECT_EQ(c.count.segments, 3u);
     ASSERT_EQ(c.sources.size(), 2u);
     EXPECT_EQ(c.sources[0], path("shard-0.seg-000002c"));
     EXPECT_EQ(c.sources[1], path("shard-0"));
@@ -120,8 +164,8 @@ TEST_F(WorkFolder, ConsolidatedSegmentKeepsOrderAndReplacesItsSources) {
     EXPECT_EQ(segments_of(path("shard-0")), c.sources);
 
     // Compacted once, it is not compacted again.
-    Consolidation again = consolidate_segments(c.sources, 1000 * kMB, 0, UINTMAX_MAX);
-    EXPECT_EQ(again.runs, 0u);
+    Consolidation again = consolidate_segments(c.sources, for_space(1000 * kMB, 0, UINTMAX_MAX));
+    EXPECT_EQ(again.count.runs, 0u);
     EXPECT_EQ(again.sources, c.sources);
 }
 
@@ -134,8 +178,9 @@ TEST_F(WorkFolder, RecoveryFinishesAConsolidationThatAKillCutShort) {
     // copy had been made from the first two and the deletions had not run.
     fs::copy(path("shard-0.seg-000000"), path("keep-0"), fs::copy_options::recursive);
     fs::copy(path("shard-0.seg-000001"), path("keep-1"), fs::copy_options::recursive);
-    Consolidation c = consolidate_segments({sources[0], sources[1]}, 1000 * kMB, 0, UINTMAX_MAX);
-    ASSERT_EQ(c.runs, 1u);
+    Consolidation c =
+        consolidate_segments({sources[0], sources[1]}, for_space(1000 * kMB, 0, UINTMAX_MAX));
+    ASSERT_EQ(c.count.runs, 1u);
     fs::rename(path("keep-0"), path("shard-0.seg-000000"));
     fs::rename(path("keep-1"), path("shard-0.seg-000001"));
     // And a copy half made by another kill.
@@ -153,8 +198,8 @@ TEST_F(WorkFolder, FitOnDiskLeavesSegmentsAloneWhenThereIsRoom) {
     make_segment("shard-0.seg-000000", {"1"});
     make_segment("shard-0.seg-000001", {"2"});
     std::vector<std::string> sources = sealed_segments(path("shard-0"));
-    Consolidation c = fit_merge_on_disk(sources, root_.string(), 0, 0);
-    EXPECT_EQ(c.runs, 0u);
+    Consolidation c = fit_merge(sources, root_.string(), MergeNeeds{});
+    EXPECT_EQ(c.count.runs, 0u);
     EXPECT_EQ(c.sources, sources);
 }
 
