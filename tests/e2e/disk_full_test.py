@@ -26,6 +26,7 @@ import sys
 import tempfile
 
 from checks import Checks
+from databases import check_sound, ids_of
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -37,21 +38,8 @@ checks = Checks()
 check = checks.check
 
 
-def ids_of(db):
-    out = subprocess.run(["xapian-delve", "-1", "-V1", db], capture_output=True, text=True)
-    return sorted(line.partition(":")[2] for line in out.stdout.splitlines()[1:])
-
-
 def sound(db, label, expected):
-    chk = subprocess.run(["xapian-check", db], capture_output=True, text=True)
-    check(f"{label}: the database passes xapian-check", chk.returncode == 0, chk.stdout[-400:])
-    s = subprocess.run([SEARCH, "--db", db, "--json", "--no-snippets", "reuter"],
-                       capture_output=True, text=True)
-    check(f"{label}: the database opens and answers a search",
-          s.returncode == 0 and '"results"' in s.stdout, s.stderr)
-    got = ids_of(db)
-    check(f"{label}: it holds exactly the articles of its last commit ({len(expected)})",
-          got == sorted(expected), f"{len(got)} ids")
+    check_sound(check, SEARCH, db, label, expected)
 
 
 work = tempfile.mkdtemp(prefix="gazette-diskfull-")

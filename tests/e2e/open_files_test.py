@@ -22,6 +22,7 @@ import sys
 import tempfile
 
 from checks import Checks
+from databases import check_sound, ids_of
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -31,11 +32,6 @@ LIMIT = 64
 
 checks = Checks()
 check = checks.check
-
-
-def ids_of(db):
-    out = subprocess.run(["xapian-delve", "-1", "-V1", db], capture_output=True, text=True)
-    return sorted(line.partition(":")[2] for line in out.stdout.splitlines()[1:])
 
 
 def index(db, limits=None):
@@ -81,14 +77,7 @@ try:
         said = "short of open files" in summary
         check(f"{label}: segments {'are' if consolidates else 'are not'} compacted first",
               said == consolidates, summary)
-        chk = subprocess.run(["xapian-check", db], capture_output=True, text=True)
-        check(f"{label}: the database passes xapian-check", chk.returncode == 0, chk.stdout[-300:])
-        s = subprocess.run([SEARCH, "--db", db, "--json", "--no-snippets", "oil prices"],
-                           capture_output=True, text=True)
-        check(f"{label}: the database answers a search",
-              s.returncode == 0 and '"results"' in s.stdout, s.stderr)
-        got = ids_of(db)
-        check(f"{label}: it holds exactly the reference's ids", got == expected, len(got))
+        check_sound(check, SEARCH, db, label, expected, query="oil prices")
         check(f"{label}: no work folder is left", not os.path.exists(db + ".gazette-work"))
 finally:
     shutil.rmtree(work, ignore_errors=True)
