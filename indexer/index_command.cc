@@ -25,15 +25,16 @@ std::string with_commas(std::uint64_t n) {
     return out;
 }
 
-// "; short of disk space, 6 of the segments were first compacted into 1", or nothing.
+// "; short of disk space, 2 runs compacted 12 segments first", or nothing. A segment that two
+// rounds compacted (for open files) counts twice.
 std::string consolidation_note(const ConsolidationCount& c) {
     if (c.segments == 0)
         return "";
     std::string why = c.for_space && c.for_files ? "disk space and open files"
                       : c.for_space              ? "disk space"
                                                  : "open files";
-    return "; short of " + why + ", " + with_commas(c.segments) +
-           " of the segments were first compacted into " + with_commas(c.runs);
+    return "; short of " + why + ", " + with_commas(c.runs) + (c.runs == 1 ? " run" : " runs") +
+           " compacted " + with_commas(c.segments) + " segments first";
 }
 
 double peak_memory_mb() {

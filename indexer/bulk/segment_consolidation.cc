@@ -88,8 +88,11 @@ Consolidation consolidate_segments(const std::vector<std::string>& sources,
                                    const ConsolidationLimits& limits) {
     std::vector<std::string> shards;
     std::vector<std::uintmax_t> sizes;
+    // A segment consolidated before frees no space when compacted again, but it still
+    // counts as an open database: for open files it may join a run.
+    bool files_wanted = limits.wanted_fewer > 0;
     for (const auto& s : sources) {
-        shards.push_back(consolidated_before(s) ? "" : shard_of_sealed(s));
+        shards.push_back(consolidated_before(s) && !files_wanted ? "" : shard_of_sealed(s));
         sizes.push_back(size_on_disk(s));
     }
     Consolidation result;
@@ -109,9 +112,10 @@ Consolidation consolidate_segments(const std::vector<std::string>& sources,
 
 std::size_t sources_one_merge_may_open(std::size_t parallel_merges) {
     std::size_t limit = raise_open_file_limit();
-    // Room for what else is open (inputs, the output's tables, standard streams).
-    std::size_t other = std::min<std::size_t>(64, limit / 4);
-    std::size_t budget = limit - other;
+    // Room for what else is open: the output's tables and lock, standard streams, an input.
+    // At least 16 (a merge of 4 sources under `ulimit -n 40` failed with 10), at most 64.
+    std::size_t other = std::clamp<std::size_t>(limit / 4, 16, 64);
+    std::size_t budget = limit > other ? limit - other : 0;
     std::size_t per_merge = budget / std::max<std::size_t>(parallel_merges, 1);
     return std::max<std::size_t>(per_merge / kFilesPerDatabase, 2);
 }

@@ -42,8 +42,9 @@ struct ConsolidationLimits {
 };
 
 // Which runs to compact, given each source's shard ("" for a source that must stay as it is:
-// a shard's current segment, which holds the run position, an existing target, or a segment
-// consolidated before, whose compaction would free nothing) and size. A run holds two or
+// a shard's current segment, which holds the run position, an existing target, or, when
+// only space is wanted, a segment consolidated before, whose compaction frees nothing) and
+// size. A run holds two or
 // more consecutive sources of one shard, as many as the limits allow; runs are planned first
 // to last until both wants are met. Pure, so the tests can choose the sizes.
 std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& shards,
@@ -71,7 +72,7 @@ struct Consolidation {
 };
 
 // Compacts the runs plan_consolidation picks among `sources` (a merge's segments, oldest
-// first).
+// first). Segments consolidated before join runs only when fewer sources are wanted.
 Consolidation consolidate_segments(const std::vector<std::string>& sources,
                                    const ConsolidationLimits& limits);
 

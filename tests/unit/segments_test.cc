@@ -163,10 +163,35 @@ TEST_F(WorkFolder, ConsolidatedSegmentKeepsOrderAndReplacesItsSources) {
     // segments_of finds it where its sources were: still before the current segment.
     EXPECT_EQ(segments_of(path("shard-0")), c.sources);
 
-    // Compacted once, it is not compacted again.
+    // Compacted once, it is not compacted again for space: that would free nothing.
     Consolidation again = consolidate_segments(c.sources, for_space(1000 * kMB, 0, UINTMAX_MAX));
     EXPECT_EQ(again.count.runs, 0u);
     EXPECT_EQ(again.sources, c.sources);
+}
+
+TEST_F(WorkFolder, ForOpenFilesConsolidatedSegmentsJoinRunsAgain) {
+    for (const char* name :
+         {"shard-0.seg-000000", "shard-0.seg-000001", "shard-0.seg-000002", "shard-0.seg-000003"})
+        make_segment(name, {name});
+    std::vector<std::string> sources = sealed_segments(path("shard-0"));
+    ConsolidationLimits limits;
+    limits.room = 1000 * kMB;
+    limits.max_run = 2;
+    limits.wanted_fewer = 3;
+    // Two rounds, as fit_merge runs them: pairs, then the pair of consolidated segments.
+    Consolidation first = consolidate_segments(sources, limits);
+    ASSERT_EQ(first.sources.size(), 2u);
+    EXPECT_EQ(first.sources[1], path("shard-0.seg-000003c"));
+    limits.wanted_fewer = 1;
+    Consolidation second = consolidate_segments(first.sources, limits);
+    ASSERT_EQ(second.sources.size(), 1u);
+    EXPECT_EQ(second.sources[0], path("shard-0.seg-000003cc"));
+    EXPECT_EQ(data_in_order("shard-0.seg-000003cc"),
+              (std::vector<std::string>{"shard-0.seg-000000", "shard-0.seg-000001",
+                                        "shard-0.seg-000002", "shard-0.seg-000003"}));
+    // Its list names the two it replaced, for recover_consolidations.
+    EXPECT_EQ(Xapian::Database(second.sources[0]).get_metadata(kConsolidatedFromKey),
+              "shard-0.seg-000001c\nshard-0.seg-000003c\n");
 }
 
 TEST_F(WorkFolder, RecoveryFinishesAConsolidationThatAKillCutShort) {
