@@ -107,11 +107,19 @@ try:
     before = tree_digest(db)
 
     # It binds loopback unless told otherwise: the default address, as printed.
-    p = subprocess.Popen([SEARCH, "serve", "--db", db], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    # Waits for the line (up to 30 s) instead of a fixed time: under ASan on a busy machine
+    # the server once took longer than the 1.5 s this used to allow.
+    default_log = os.path.join(work, "default-listen.log")
+    with open(default_log, "w") as log:
+        p = subprocess.Popen([SEARCH, "serve", "--db", db], stdout=subprocess.DEVNULL,
+                             stderr=log)
+    deadline = time.time() + 30
+    while "127.0.0.1:8080" not in read(default_log) and p.poll() is None and \
+            time.time() < deadline:
+        time.sleep(0.05)
     p.terminate()
-    _, err = p.communicate(timeout=30)
+    p.wait(timeout=30)
+    err = read(default_log)
     check("without --listen it listens on 127.0.0.1:8080 (or says that address is taken)",
           "127.0.0.1:8080" in err, err)
 
