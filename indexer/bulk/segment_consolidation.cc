@@ -154,9 +154,7 @@ void recover_consolidations(const std::string& work) {
     std::error_code ec;
     for (fs::directory_iterator it(work, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().string();
-        if (name.size() > std::string(kScratchSuffix).size() &&
-            name.compare(name.size() - std::string(kScratchSuffix).size(), std::string::npos,
-                         kScratchSuffix) == 0)
+        if (name.ends_with(kScratchSuffix))
             scratch.push_back(it->path());
         else if (consolidated_before(name) && !shard_of_sealed(name).empty())
             consolidated.push_back(it->path());

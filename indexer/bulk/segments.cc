@@ -14,11 +14,6 @@ constexpr const char* kSealedInfix = ".seg-";
 constexpr const char* kNextSuffix = ".next";
 constexpr const char* kScratchSuffix = ".next.tmp";
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 std::vector<std::string> sealed_segments(const std::string& shard) {
@@ -79,9 +74,9 @@ void recover_segment_rolls(const std::string& work) {
     std::error_code ec;
     for (fs::directory_iterator it(work, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
-        if (ends_with(name, kScratchSuffix))
+        if (name.ends_with(kScratchSuffix))
             scratch.push_back(it->path());
-        else if (ends_with(name, kNextSuffix))
+        else if (name.ends_with(kNextSuffix))
             next.push_back(it->path());
     }
     for (const auto& p : scratch)
