@@ -13,22 +13,15 @@
 
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
+#include "tests/unit/temp_folder.h"
 
 namespace gazette {
 namespace {
 
 namespace fs = std::filesystem;
 
-class WorkFolder : public ::testing::Test {
+class WorkFolder : public TempFolderTest {
   protected:
-    void SetUp() override {
-        char dir[] = "/tmp/gazette-segments-XXXXXX";
-        ASSERT_NE(mkdtemp(dir), nullptr);
-        root_ = dir;
-    }
-    void TearDown() override { fs::remove_all(root_); }
-    std::string path(const std::string& name) const { return (root_ / name).string(); }
-
     // A segment holding one document per id, in order, each with its id as data.
     void make_segment(const std::string& name, const std::vector<std::string>& ids) {
         Xapian::WritableDatabase db(path(name), Xapian::DB_CREATE);
@@ -48,8 +41,6 @@ class WorkFolder : public ::testing::Test {
             out.push_back(db.get_document(*it).get_data());
         return out;
     }
-
-    fs::path root_;
 };
 
 constexpr std::uintmax_t kMB = 1 << 20;

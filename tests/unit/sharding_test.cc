@@ -15,6 +15,7 @@
 #include "indexer/bulk/shard_routing.h"
 #include "indexer/bulk/shard_scheme.h"
 #include "indexer/bulk/sharded_database.h"
+#include "tests/unit/temp_folder.h"
 
 namespace gazette {
 namespace {
@@ -22,18 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A fresh folder under /tmp, removed with the fixture.
-class ShardFolder : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        char dir[] = "/tmp/gazette-sharding-XXXXXX";
-        ASSERT_NE(mkdtemp(dir), nullptr);
-        root_ = dir;
-    }
-    void TearDown() override { fs::remove_all(root_); }
-    std::string path(const std::string& name) const { return (root_ / name).string(); }
-
-    fs::path root_;
-};
+class ShardFolder : public TempFolderTest {};
 
 Article dated(std::optional<double> timestamp) {
     Article a;
