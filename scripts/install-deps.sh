@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gazette needs, only those missing; quick when all are there.
-# Usage: scripts/install-deps.sh [--bench | --fuzz]   (--bench adds the peers the benchmarks
-# compare with, --fuzz the clang that builds the fuzz targets)
+# Usage: scripts/install-deps.sh [--test | --bench | --fuzz]   (--test adds what the test suite
+# runs besides our programs, --bench the peers the benchmarks compare with, --fuzz the clang that
+# builds the fuzz targets)
 # The one list of dependencies: README.md "Dependencies" explains each.
 set -euo pipefail
 
@@ -20,6 +21,14 @@ packages=(
     xapian-tools                     # xapian-check, xapian-delve: inspecting databases
     gzip
 )
+if [ "${1:-}" = "--test" ]; then
+    # The browser test drives the search page in Debian's chromium with playwright-core,
+    # which npm installs from tests/browser/package-lock.json. A machine whose Node.js came
+    # from elsewhere (with its own npm) keeps it: Debian's npm would conflict with it.
+    packages+=(chromium)
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
+fi
 if [ "${1:-}" = "--bench" ]; then
     packages+=(xapian-omega sqlite3 wrk hyperfine)
 fi

@@ -5,7 +5,7 @@
 # behaviour in any of them fails the test that ran it. CI (.ci/run) runs this after scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON \
     -DGAZETTE_CRASH_TRIALS=6 -DGAZETTE_CONCURRENCY_SECONDS=45 -DGAZETTE_SHARED_DIR="$shared" >/dev/null

@@ -3,7 +3,7 @@
 # Exits non-zero on any failure. GAZETTE_SHARED points at the shared corpora (default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGAZETTE_SHARED_DIR="$shared" >/dev/null
 cmake --build build -j"$(nproc)"

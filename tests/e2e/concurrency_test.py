@@ -168,6 +168,8 @@ try:
 
     threads = [threading.Thread(target=writer), threading.Thread(target=cli_reader)]
     threads += [threading.Thread(target=http_reader, args=(s,)) for s in range(3)]
+    # Whole seconds after the server opened the index: the metric counts in whole seconds.
+    reading_started = int(time.time()) + 1
     for t in threads:
         t.start()
     time.sleep(args.seconds)
@@ -180,8 +182,13 @@ try:
           expected_batches <= set(final) and len(final) == len(set(final)))
     check("no answer held part of a batch", counts["partial"] == 0, counts)
     check("no HTTP error", counts["errors"] == 0, counts)
-    m = subprocess.run(["curl", "-s", f"http://127.0.0.1:{port}/metrics"], capture_output=True,
-                       text=True).stdout
+    # The service saw the commits as they came: it last reopened after the readers started.
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
+        metrics = resp.read().decode()
+    last_reopen = [float(line.split()[1]) for line in metrics.splitlines()
+                   if line.startswith("gazette_index_last_reopen_timestamp_seconds ")]
+    check("/metrics says the service reopened the index during the commits",
+          len(last_reopen) == 1 and last_reopen[0] >= reading_started, last_reopen)
     print(f"reading during commits: {args.seconds:.0f} s, {counts['commits']} commits in place, "
           f"{counts['answers']} HTTP answers and {counts['cli']} gazette-search runs checked, "
           f"{counts['partial']} partial batches, {counts['errors']} errors", flush=True)

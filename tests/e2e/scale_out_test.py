@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 
 from checks import Checks
-from support import start_serve
+from support import processes_matching, start_serve
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -191,7 +191,7 @@ def main():
         check("--parallel on a stub listing a remote shard: exit 2, naming the stub's line",
               bad.returncode == 2 and "line 2" in bad.stderr and bad.stdout == "", bad.stderr)
         # (Only ours: other tests may run xapian-progsrv at the same time.)
-        left = subprocess.run(["pgrep", "-f", "xapian-progsrv " + work], capture_output=True, text=True).stdout
+        left = processes_matching("xapian-progsrv " + work)
         check("no xapian-progsrv outlives the searches", left == "", left)
         par_port = serve([sharded], "--parallel", "--threads", "2")
 

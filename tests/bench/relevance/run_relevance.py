@@ -12,7 +12,6 @@ See README.md in this folder.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
@@ -31,17 +30,7 @@ sys.path.insert(0, str(HERE))
 import metrics  # noqa: E402
 
 
-def _load_collections_module():
-    # collections.py shares its name with the standard library module, so load it by
-    # path under another name rather than through the import system.
-    spec = importlib.util.spec_from_file_location("gazette_ir_collections", HERE / "collections.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-irc = _load_collections_module()
+import ir_collections as irc  # noqa: E402
 
 K = 10
 BUILTIN_VARIANTS = {

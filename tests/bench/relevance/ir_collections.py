@@ -27,7 +27,7 @@ loaders correct (each is recorded in Collection.notes so that a run can report i
 * CACM: 64 queries, 52 of them judged. CISI: 112 queries, 76 judged.
 
 Run as a script to parse every collection, validate the counts and print them:
-    python3 tests/bench/relevance/collections.py [--collections time,cran]
+    python3 tests/bench/relevance/ir_collections.py [--collections time,cran]
 """
 
 from __future__ import annotations
