@@ -27,7 +27,7 @@ struct IndexCommand {
     bool update = false;
     std::vector<std::string> delete_ids;
     bool quiet = false;
-    BatchListener* listener = nullptr;  // standing-query alerts (indexer/alerts), or none
+    BatchListener* listener = nullptr;  // standing-query alerts (alerts/), or none
 };
 
 int run_index(const IndexCommand& command);

@@ -9,7 +9,7 @@
 #include "common/cli/program_options.h"
 #include "common/database_error.h"
 #include "common/errors.h"
-#include "indexer/alerts/alert_options.h"
+#include "alerts/alert_options.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
 

@@ -11,10 +11,10 @@
 #include "common/language.h"
 #include "common/fields.h"
 #include "common/terminal.h"
-#include "searcher/query_language.h"
-#include "searcher/request_options.h"
-#include "searcher/search_command.h"
-#include "searcher/timeline_command.h"
+#include "searcher/query/query_language.h"
+#include "searcher/request/request_options.h"
+#include "searcher/cli/search_command.h"
+#include "searcher/cli/timeline_command.h"
 #include "searcher/server/serve_command.h"
 
 namespace po = boost::program_options;

@@ -1,6 +1,6 @@
 // Something that follows a run batch by batch, in the reader thread: it sees every article
 // sent to the writers, adds metadata to each writer's commit of the batch, and hears when
-// the commit is durable. Standing-query alerts are one (indexer/alerts/alert_run.h).
+// the commit is durable. Standing-query alerts are one (alerts/alert_run.h).
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 #include "searcher/server/api_request.h"
 
 #include "common/errors.h"
-#include "searcher/request_options.h"
+#include "searcher/request/request_options.h"
 #include "searcher/server/api_error.h"
 
 namespace gazette::server {

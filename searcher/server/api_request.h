@@ -6,8 +6,8 @@
 #include <map>
 #include <string>
 
-#include "searcher/search_request.h"
-#include "searcher/timeline.h"
+#include "searcher/request/search_request.h"
+#include "searcher/timeline/timeline.h"
 #include "searcher/server/limits.h"
 
 namespace gazette::server {

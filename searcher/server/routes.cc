@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
-#include "searcher/result_format.h"
+#include "searcher/engine/result_json.h"
 #include "searcher/server/access_log.h"
 #include "searcher/server/api_error.h"
 #include "searcher/server/api_request.h"
@@ -18,7 +18,7 @@
 #include "searcher/server/static_assets.h"
 #include "searcher/server/suggest.h"
 #include "searcher/server/worker_pool.h"
-#include "searcher/timeline_format.h"
+#include "searcher/timeline/timeline_json.h"
 
 namespace gazette::server {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "common/errors.h"
 #include "common/language.h"
-#include "searcher/query_language.h"
+#include "searcher/query/query_language.h"
 
 namespace gazette::server {
 

@@ -18,10 +18,10 @@
 #include <string>
 #include <vector>
 
-#include "searcher/database_set.h"
-#include "searcher/search.h"
+#include "searcher/engine/database_set.h"
+#include "searcher/engine/search.h"
 #include "searcher/server/metrics.h"
-#include "searcher/timeline.h"
+#include "searcher/timeline/timeline.h"
 
 namespace gazette::server {
 
@@ -33,7 +33,7 @@ class SearcherPool {
     // Runs the search with the Searcher for the request's stemming language.
     SearchResults search(const SearchRequest& request);
 
-    // The timeline of request.search's query and the compared ones (searcher/timeline.h).
+    // The timeline of request.search's query and the compared ones (searcher/timeline/timeline.h).
     Timeline timeline(const TimelineRequest& request);
 
     // Runs `work` on the current database; reopens and retries once on DatabaseModifiedError.

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "searcher/search.h"
+#include "searcher/engine/search.h"
 #include "searcher/server/http_server.h"
 #include "searcher/server/metrics.h"
 #include "searcher/server/routes.h"

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "searcher/database_set.h"
-#include "searcher/query_builder.h"
+#include "searcher/engine/database_set.h"
+#include "searcher/query/query_builder.h"
 #include "searcher/server/limits.h"
 #include "searcher/server/listen_address.h"
 

@@ -1,11 +1,11 @@
-// Retrieval metrics (common/eval/metrics.h) on hand-computed cases; the same cases pin the
+// Retrieval metrics (tests/eval/metrics.h) on hand-computed cases; the same cases pin the
 // Python harness (tests/bench/relevance/test_metrics.py), which run_relevance.py
 // cross-checks against this module on every run.
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "common/eval/metrics.h"
+#include "tests/eval/metrics.h"
 
 namespace gazette::eval {
 namespace {

@@ -9,7 +9,7 @@
 #include "common/slots.h"
 #include "common/text/name_folding.h"
 #include "indexer/document_builder.h"
-#include "searcher/query_builder.h"
+#include "searcher/query/query_builder.h"
 
 namespace gazette {
 namespace {

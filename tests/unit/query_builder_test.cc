@@ -4,7 +4,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
-#include "searcher/query_builder.h"
+#include "searcher/query/query_builder.h"
 
 namespace gazette {
 namespace {

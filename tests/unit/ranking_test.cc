@@ -6,7 +6,7 @@
 #include "common/article.h"
 #include "common/errors.h"
 #include "indexer/document_builder.h"
-#include "searcher/ranking.h"
+#include "searcher/engine/ranking.h"
 
 namespace gazette {
 namespace {

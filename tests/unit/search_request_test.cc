@@ -5,10 +5,10 @@
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/slots.h"
-#include "searcher/filters.h"
-#include "searcher/recency.h"
-#include "searcher/request_options.h"
-#include "searcher/search.h"
+#include "searcher/query/filters.h"
+#include "searcher/engine/recency.h"
+#include "searcher/request/request_options.h"
+#include "searcher/engine/search.h"
 
 #include <map>
 

@@ -1,4 +1,4 @@
-// --parallel (searcher/shard_processes.h): which local databases a --db names, and the same
+// --parallel (searcher/engine/shard_processes.h): which local databases a --db names, and the same
 // ranking from shards in their own xapian-progsrv processes as from the shards opened here.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "common/errors.h"
-#include "searcher/search.h"
-#include "searcher/shard_processes.h"
+#include "searcher/engine/search.h"
+#include "searcher/engine/shard_processes.h"
 
 namespace gazette {
 namespace {

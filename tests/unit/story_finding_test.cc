@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "searcher/related_articles.h"
-#include "searcher/spelling_correction.h"
+#include "searcher/engine/related_articles.h"
+#include "searcher/query/spelling_correction.h"
 
 namespace gazette {
 namespace {

@@ -1,10 +1,10 @@
-// The batched term-frequency lookup used over remote shards (searcher/term_frequencies.h):
+// The batched term-frequency lookup used over remote shards (searcher/query/term_frequencies.h):
 // one match's statistics must give the same frequencies as asking the database term by term,
 // absent terms included, and over several databases the sums of all of them.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "searcher/term_frequencies.h"
+#include "searcher/query/term_frequencies.h"
 
 namespace gazette {
 namespace {

@@ -1,4 +1,4 @@
-// Scores a run with the C++ metrics module (common/eval/metrics.h), so run_relevance.py can
+// Scores a run with the C++ metrics module (tests/eval/metrics.h), so run_relevance.py can
 // cross-check its Python metrics against it.
 //
 //   relevance-metrics < {"run": {qid: [docid...]}, "qrels": {qid: {docid: grade}}}
@@ -7,7 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "common/eval/metrics.h"
+#include "tests/eval/metrics.h"
 
 int main() try {
     using namespace gazette::eval;

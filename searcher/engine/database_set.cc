@@ -1,0 +1,139 @@
+#include "searcher/engine/database_set.h"
+
+#include <filesystem>
+
+#include "common/errors.h"
+#include "common/schema.h"
+#include "searcher/engine/shard_processes.h"
+
+namespace gazette {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void check_schema(const Xapian::Database& db, const std::string& path) {
+    std::string version = db.get_metadata(kSchemaVersionKey);
+    if (version.empty()) {
+        if (db.get_doccount() == 0)
+            return;  // an empty database is harmless
+        throw UsageError("database " + path + " was not made by gazette-index (no schema version)");
+    }
+    if (version != std::to_string(kSchemaVersion)) {
+        throw UsageError("database " + path + " has schema version " + version +
+                         "; this gazette-search reads version " + std::to_string(kSchemaVersion));
+    }
+}
+
+// Each local database of `spec` (each shard of a stub) served by its own child process.
+// The schema is checked locally first: a child's errors reach us only as its exit.
+Xapian::Database open_in_processes(const std::string& spec, const ShardOptions& o) {
+    Xapian::Database all;
+    for (const auto& local : local_databases_of(spec)) {
+        check_schema(Xapian::Database(local), local);
+        all.add_database(open_in_own_process(local, o.timeout_ms));
+    }
+    return all;
+}
+
+Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& remote) {
+    std::string host;
+    unsigned port = 0;
+    remote = parse_tcp_spec(spec, host, port);
+    try {
+        if (remote)
+            return Xapian::Remote::open(host, port, o.timeout_ms, o.connect_timeout_ms);
+        if (o.parallel)
+            return open_in_processes(spec, o);
+        Xapian::Database db(spec);
+        check_schema(db, spec);
+        return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Xapian::DatabaseOpeningError("cannot open database " + spec + ": " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        throw Xapian::NetworkError("cannot reach shard " + spec + ": " + e.get_msg());
+    }
+}
+
+}  // namespace
+
+void use_database_set(QueryOptions& options, const DatabaseSet& set) {
+    options.lexicon = set.lexicon;
+    options.documents = set.documents;
+    // Remote shards cannot give spelling suggestions; without a lexicon there are none.
+    options.spelling = !set.any_remote || set.lexicon.has_value();
+    // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
+    options.remote_shards = set.documents ? set.any_network : set.any_remote;
+}
+
+bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) {
+    if (!spec.starts_with("tcp://"))
+        return false;
+    std::string rest = spec.substr(6);
+    auto colon = rest.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return false;
+    host = rest.substr(0, colon);
+    try {
+        std::size_t used = 0;
+        unsigned long p = std::stoul(rest.substr(colon + 1), &used);
+        if (used != rest.size() - colon - 1 || p == 0 || p > 65535)
+            return false;
+        port = static_cast<unsigned>(p);
+    } catch (const std::exception&) {
+        return false;
+    }
+    return true;
+}
+
+DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& o) {
+    DatabaseSet set;
+    std::string first_error;
+    // With --parallel and no lexicon/ folder, suggestions come from the local databases'
+    // own spelling data, read here in this process.
+    std::optional<Xapian::Database> own_spelling;
+    for (const auto& spec : specs) {
+        bool remote = false;
+        Xapian::Database one;
+        try {
+            one = open_one(spec, o, remote);
+            set.db.add_database(one);
+        } catch (const Xapian::Error& e) {
+            if (!o.allow_partial)
+                throw;
+            set.missing.push_back(spec);
+            if (first_error.empty())
+                first_error = e.get_msg();
+            continue;
+        }
+        set.any_remote = set.any_remote || remote || o.parallel;
+        set.any_network = set.any_network || remote;
+        std::error_code ec;
+        if (!remote && o.lexicon.empty() && !set.lexicon &&
+            fs::is_directory(fs::path(spec) / "lexicon", ec)) {
+            set.lexicon = Xapian::Database((fs::path(spec) / "lexicon").string());
+        }
+        if (o.parallel) {
+            // A tcp:// shard among them is read over the network either way.
+            Xapian::Database here = remote ? one : Xapian::Database(spec);
+            if (!set.documents)
+                set.documents.emplace();
+            set.documents->add_database(here);
+            if (!remote) {
+                if (!own_spelling)
+                    own_spelling.emplace();
+                own_spelling->add_database(here);
+            }
+        }
+    }
+    if (!set.lexicon && own_spelling)
+        set.lexicon = std::move(own_spelling);
+    if (set.missing.size() == specs.size()) {
+        throw Xapian::NetworkError("no shard could be opened: " + first_error);
+    }
+    if (!o.lexicon.empty())
+        set.lexicon = Xapian::Database(o.lexicon);
+    return set;
+}
+
+}  // namespace gazette

@@ -1,0 +1,62 @@
+// The databases a search runs over: local databases (a folder, or a stub file listing
+// shards) and remote shards served by xapian-tcpsrv (`tcp://host:port`), opened as one
+// Xapian::Database so that Xapian merges the match with global statistics. With --parallel
+// the local ones are served by xapian-progsrv child processes (shard_processes.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "searcher/query/query_builder.h"
+
+namespace gazette {
+
+struct ShardOptions {
+    unsigned connect_timeout_ms = 2000;  // to establish a connection to a remote shard
+    unsigned timeout_ms = 10000;         // for each exchange with a remote shard
+    // Search the shards that answer and say which did not, instead of failing.
+    bool allow_partial = false;
+    // A lexicon database for spelling suggestions; "" = find one: the lexicon/ folder of a
+    // local sharded database given with --db.
+    std::string lexicon;
+    // --parallel: every local database (each shard of a stub) in its own xapian-progsrv
+    // process, so that the shards are matched at the same time (shard_processes.h).
+    bool parallel = false;
+};
+
+// How many times a search starts again when an indexer's commits discard the revision it
+// was reading (Xapian::DatabaseModifiedError: glass keeps the last two). One retry was not
+// enough in e2e_concurrency, with a commit every 0.2 s on a loaded 2-core machine.
+inline constexpr int kSearchAttempts = 5;
+
+struct DatabaseSet {
+    Xapian::Database db;
+    std::optional<Xapian::Database> lexicon;  // where suggestions come from, when not `db`
+    // With --parallel: the same local databases opened in this process, in the same order,
+    // so that docids agree with `db`'s. Hits' documents are read from here: over the remote
+    // backend each document is a round trip with one message per value slot, which cost
+    // more than the parallel match saved (docs/scale-out.md).
+    std::optional<Xapian::Database> documents;
+    bool any_remote = false;           // remote shards, or local ones in their own processes
+    bool any_network = false;          // tcp:// shards: no local handle can stand in for them
+    std::vector<std::string> missing;  // shards left out (only with allow_partial)
+};
+
+// Opens every spec: "tcp://host:port" (remote) or a local path. A shard that cannot be
+// opened is an error naming it (Xapian::DatabaseOpeningError or NetworkError), unless
+// allow_partial, which leaves it out and lists it in `missing` (at least one must open).
+// Throws UsageError for a local database of another schema version.
+DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& options);
+
+// What the query parser and the Searcher take from an opened set: where suggestions and hits'
+// documents come from, whether spelling is possible, and whether per-term lookups are round
+// trips. The command line and every server worker set `options` from their set this way.
+void use_database_set(QueryOptions& options, const DatabaseSet& set);
+
+// "tcp://host:port" → host and port; false when `spec` is not such a URL.
+bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port);
+
+}  // namespace gazette

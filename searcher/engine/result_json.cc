@@ -1,0 +1,65 @@
+#include "searcher/engine/result_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gazette {
+namespace {
+
+nlohmann::json hit_to_json(const Hit& h) {
+    return {{"rank", h.rank}, {"id", h.id},         {"score", h.score}, {"title", h.title},
+            {"date", h.date}, {"source", h.source}, {"url", h.url},     {"snippet", h.snippet},
+            {"duplicates", h.duplicates}, {"duplicate_ids", h.duplicate_ids}};
+}
+
+}  // namespace
+
+std::string results_to_json(const SearchResults& r) {
+    nlohmann::json out = {
+        {"query", r.query},
+        {"parsed", r.parsed},
+        {"estimated_total", r.estimated_total},
+        {"total_lower_bound", r.total_lower_bound},
+        {"total_upper_bound", r.total_upper_bound},
+    };
+    out["sort"] = r.sort;
+    if (!r.corrected.empty())
+        out["corrected"] = r.corrected;
+    if (r.auto_corrected) {
+        out["auto_corrected"] = true;
+        out["original_query"] = r.original_query;
+    }
+    if (!r.explain.empty()) {
+        nlohmann::json terms = nlohmann::json::array();
+        for (const auto& t : r.explain) terms.push_back({{"term", t.term}, {"weight", t.weight}});
+        out["explain"] = std::move(terms);
+    }
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& h : r.results)
+        hits.push_back(hit_to_json(h));
+    out["results"] = std::move(hits);
+    if (!r.facets.empty()) {
+        nlohmann::json facets = nlohmann::json::object();
+        for (const auto& f : r.facets) {
+            nlohmann::json values = nlohmann::json::array();
+            for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+            facets[f.name] = std::move(values);
+        }
+        out["facets"] = std::move(facets);
+        out["facets_exact"] = r.facets_exact;
+    }
+    if (!r.missing_shards.empty()) {
+        out["partial"] = true;
+        out["missing_shards"] = r.missing_shards;
+    }
+    out["took_ms"] = r.took_ms;
+    // Stored text was validated as UTF-8 at index time; "replace" keeps a single bad byte from
+    // turning a whole answer into an exception.
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string error_to_json(const std::string& query, const std::string& message) {
+    return nlohmann::json{{"query", query}, {"error", message}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace gazette

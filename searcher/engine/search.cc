@@ -1,0 +1,192 @@
+#include "searcher/engine/search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "common/errors.h"
+#include "common/schema.h"
+#include "common/slots.h"
+#include "searcher/engine/database_set.h"
+#include "searcher/engine/duplicates.h"
+#include "searcher/query/filters.h"
+#include "searcher/engine/ranking.h"
+#include "searcher/engine/recency.h"
+#include "searcher/engine/related_articles.h"
+#include "searcher/request/request_options.h"
+#include "searcher/engine/result_order.h"
+
+namespace gazette {
+namespace {
+
+// How long a snippet may be, in bytes of text before highlighting.
+constexpr std::size_t kSnippetLength = 240;
+
+// Snippets are chosen by the query words alone, from the first good passage:
+// - no background model (SNIPPET_BACKGROUND_MODEL): it prefers passages with rarer words by
+//   asking the database for the frequency of every word of the text it reads. That was about
+//   90% of a query's time (snippets of ten hits: 7.05 ms of a 7.5 ms median on 20,000
+//   synthetic articles, 16 ms at a million, tests/bench/README.md), and over remote shards
+//   each lookup is a round trip to every shard, one after another (~1,500 for ten Reuters
+//   snippets, 100 ms and more on loopback);
+// - not exhaustive (SNIPPET_EXHAUSTIVE): Xapian stops once a passage cannot be beaten, instead
+//   of scoring every window of a long article.
+// The passages still hold the query's words, highlighted, weighted as the match weighed them.
+constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
+
+// The hit's document, from `documents` when set (same docids as the match's databases).
+Xapian::Document document_of(const Xapian::MSetIterator& it,
+                             const std::optional<Xapian::Database>& documents) {
+    if (!documents)
+        return it.get_document();
+    try {
+        return documents->get_document(*it);
+    } catch (const Xapian::DocNotFoundError&) {
+        // The two handles saw different commits of an indexer: search again once both
+        // are reopened, as for any revision the indexer discarded.
+        throw Xapian::DatabaseModifiedError("document " + std::to_string(*it) +
+                                            " changed between the match and its reading");
+    }
+}
+
+// `stemmer` is null when the request wants no snippet.
+Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+             const std::optional<Xapian::Database>& documents, const Xapian::Stem* stemmer) {
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.score = it.get_weight();
+    Xapian::Document doc = document_of(it, documents);
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (!data.is_object())
+        data = nlohmann::json::object();
+    hit.id = data.value("id", doc.get_value(kSlotId));
+    hit.title = data.value("title", "");
+    hit.date = data.value("date", "");
+    hit.source = data.value("source", "");
+    hit.url = data.value("url", "");
+    if (!stemmer)
+        return hit;
+    std::string body = data.value("body", "");
+    const std::string& text = body.empty() ? hit.title : body;
+    hit.snippet =
+        mset.snippet(text, kSnippetLength, *stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+    return hit;
+}
+
+}  // namespace
+
+Xapian::Database open_databases(const std::vector<std::string>& paths) {
+    return open_database_set(paths, ShardOptions{}).db;
+}
+
+Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
+    : db_(std::move(db)),
+      documents_(options.documents),
+      // Parsing looks up term frequencies (name variants, spelling): local reads when the
+      // shards are also open here, instead of round trips to their processes.
+      builder_(documents_ ? *documents_ : db_, options),
+      time_limit_seconds_(options.time_limit_seconds),
+      ranking_(options.ranking) {
+    validate_ranking(ranking_);
+}
+
+Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
+    ParsedQuery parsed;
+    if (request.like.empty()) {
+        parsed = builder_.parse(request.query);
+        if (corrected)
+            *corrected = parsed.corrected;
+    } else {
+        parsed.query = related_query(db_, request.like).query;
+    }
+    Xapian::Query query = apply_filters(parsed.query, request.filters);
+    // Pseudo-relevance feedback (--expand): reorders the query's matches, adds none.
+    bool ranked = request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency;
+    if (ranking_.expand_terms > 0 && ranked && !query.empty()) {
+        query = apply_filters(expand_with_feedback(db_, parsed.query, ranking_), request.filters);
+    }
+    if (request.sort == SortOrder::kRecency && !query.empty()) {
+        Xapian::Query boost = recency_.get(db_, request.recency);
+        if (!boost.empty())
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+    }
+    return query;
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    auto start = std::chrono::steady_clock::now();
+    validate_request(request);
+    SearchResults out;
+    out.query = request.query;
+    out.sort = sort_order_name(request.sort);
+    Xapian::Query query = build_query(request, &out.corrected);
+    out.parsed = query.get_description();
+
+    // Declared before the Enquire, so it outlives it: the Enquire keeps plain pointers.
+    FacetCollector facets(request.facets, request.facet_size);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(bm25_weight(ranking_));
+    apply_collapse(enquire, request);
+    apply_result_order(enquire, request.sort);
+    facets.attach(enquire);
+
+    Xapian::doccount check_at_least = 0;
+    if (request.exact_total)
+        check_at_least = db_.get_doccount();
+    if (!facets.empty())
+        check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
+    // Xapian stops counting past check_at_least (facets, exact totals) when the budget runs out.
+    if (time_limit_seconds_ > 0)
+        enquire.set_time_limit(time_limit_seconds_);
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // Totals count matching articles, collapsed or not, so they agree with facet counts and
+    // with --no-collapse; the results list one per story (docs/duplicates.md).
+    out.estimated_total = mset.get_uncollapsed_matches_estimated();
+    out.total_lower_bound = mset.get_uncollapsed_matches_lower_bound();
+    out.total_upper_bound = mset.get_uncollapsed_matches_upper_bound();
+    if (collapses(request) && check_at_least > 0) {
+        MatchTotals totals = count_matches(db_, query, check_at_least);
+        out.estimated_total = totals.estimated;
+        out.total_lower_bound = totals.lower_bound;
+        out.total_upper_bound = totals.upper_bound;
+    }
+    // No MSet::fetch() here: Xapian 1.4's remote backend fetches documents one by one anyway
+    // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
+    // outside the MSet and crashes (e2e_news_search caught it).
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.results.push_back(
+            hit_from(it, mset, documents_, request.snippets ? &builder_.stemmer() : nullptr));
+        out.results.back().duplicates = it.get_collapse_count();
+        if (request.show_duplicates && it.get_collapse_count() > 0)
+            out.results.back().duplicate_ids = duplicate_ids(db_, query, it);
+    }
+    if (!facets.empty()) {
+        out.facets = facets.results();
+        out.facets_exact = out.total_lower_bound == out.total_upper_bound &&
+                           facets.documents_seen() == out.total_upper_bound;
+    }
+    out.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (time_limit_seconds_ > 0 && out.took_ms > time_limit_seconds_ * 1000) {
+        throw TimeBudgetExceeded("the query took " + std::to_string(out.took_ms / 1000) +
+                                 " s, over the time budget of " +
+                                 std::to_string(time_limit_seconds_) + " s");
+    }
+    if (!request.like.empty() && request.explain)
+        out.explain = related_query(db_, request.like).terms;
+    if (request.auto_correct && out.results.empty() && request.offset == 0 &&
+        !out.corrected.empty()) {
+        SearchRequest retry = request;
+        retry.query = out.corrected;
+        retry.auto_correct = false;
+        SearchResults again = search(retry);
+        again.auto_corrected = true;
+        again.original_query = request.query;
+        again.corrected = out.corrected;
+        return again;
+    }
+    return out;
+}
+
+}  // namespace gazette

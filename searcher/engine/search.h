@@ -1,0 +1,86 @@
+// Running a query: Enquire with BM25 over one or more databases, filters, order, recency and
+// facets, and turning the MSet into plain result records (no Xapian types leak to output).
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "searcher/engine/facets.h"
+#include "searcher/query/query_builder.h"
+#include "searcher/engine/recency.h"
+#include "searcher/engine/related_articles.h"
+#include "searcher/request/search_request.h"
+
+namespace gazette {
+
+struct Hit {
+    Xapian::doccount rank = 0;  // 1-based, across pages
+    std::string id;
+    double score = 0;
+    std::string title;
+    std::string date;  // as indexed: YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ; "" when undated
+    std::string source;
+    std::string url;
+    std::string snippet;  // HTML-escaped, matched terms in <mark>…</mark>
+    // Near-duplicates folded into this result (Xapian's collapse count: a lower bound when
+    // the match stopped early), and their ids when asked for (--show-duplicates).
+    Xapian::doccount duplicates = 0;
+    std::vector<std::string> duplicate_ids;
+};
+
+struct SearchResults {
+    std::string query;
+    std::string parsed;                  // Xapian::Query::get_description() of the full query run
+    std::string corrected;               // "did you mean", or ""
+    bool auto_corrected = false;         // the results are those of `corrected` (auto_correct)
+    std::string original_query;          // with auto_corrected: the query as given
+    std::vector<ExpansionTerm> explain;  // with like + explain: the related query's terms
+    std::string sort;                    // relevance, newest, oldest or recency
+    Xapian::doccount estimated_total = 0;
+    Xapian::doccount total_lower_bound = 0;
+    Xapian::doccount total_upper_bound = 0;
+    std::vector<Hit> results;
+    std::vector<FacetResult> facets;
+    bool facets_exact = true;  // false when the match set was larger than kFacetCheckAtLeast
+    // Shards left out because they could not be reached (--allow-partial): the results
+    // cover the others only.
+    std::vector<std::string> missing_shards;
+    double took_ms = 0;
+};
+
+// Opens each path (a database directory or stub file) and searches them as one.
+// Throws Xapian::DatabaseOpeningError (naming the path) when one cannot be opened, and
+// UsageError for a database of another schema version.
+Xapian::Database open_databases(const std::vector<std::string>& paths);
+
+// A search took longer than QueryOptions::time_limit_seconds (the HTTP service answers 503).
+class TimeBudgetExceeded : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class Searcher {
+  public:
+    Searcher(Xapian::Database db, const QueryOptions& options);
+
+    // Throws UsageError for a bad query or out-of-range options.
+    SearchResults search(const SearchRequest& request);
+
+    // The query that search() would run, for --debug-query.
+    Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr);
+
+  private:
+    Xapian::Database db_;
+    std::optional<Xapian::Database> documents_;  // QueryOptions::documents
+    QueryBuilder builder_;
+    RecencyQueryCache recency_;
+    double time_limit_seconds_ = 0;
+    RankingOptions ranking_;
+};
+
+}  // namespace gazette

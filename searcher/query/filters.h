@@ -1,0 +1,15 @@
+// Filters as a Xapian boolean query applied with OP_FILTER: they narrow the match inside
+// Xapian and never change a score.
+#pragma once
+
+#include <xapian.h>
+
+#include "searcher/request/search_request.h"
+
+namespace gazette {
+
+// `query` filtered by `filters`. An empty query with filters matches everything the filters
+// allow (browsing a source or a date range); with no filters the query is returned as is.
+Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters);
+
+}  // namespace gazette
