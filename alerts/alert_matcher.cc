@@ -10,8 +10,8 @@
 #include "common/fields.h"
 #include "common/slots.h"
 #include "indexer/document_builder.h"
-#include "searcher/query/query_language.h"
 #include "searcher/engine/search.h"
+#include "searcher/query/query_language.h"
 
 namespace gazette {
 
@@ -24,7 +24,8 @@ std::string alert_to_json(const Alert& a) {
 
 std::vector<Alert> AlertMatcher::match(const std::vector<Article>& batch) const {
     std::vector<Alert> out;
-    if (batch.empty() || queries_.empty()) return out;
+    if (batch.empty() || queries_.empty())
+        return out;
     Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
     DocumentBuilder builder;
     std::unordered_map<std::string, const Article*> by_id;
@@ -40,17 +41,21 @@ std::vector<Alert> AlertMatcher::match(const std::vector<Article>& batch) const 
         options.stem_language = stem_language_for(q.request, options.stem_language);
         options.spelling = false;
         auto& searcher = searchers[options.stem_language];
-        if (!searcher) searcher = std::make_unique<Searcher>(memory, options);
+        if (!searcher)
+            searcher = std::make_unique<Searcher>(memory, options);
         Xapian::Query query = searcher->build_query(q.request);
-        if (query.empty()) continue;
+        if (query.empty())
+            continue;
         Xapian::Enquire enquire(memory);
         enquire.set_query(query);
         Xapian::MSet mset = enquire.get_mset(0, memory.get_doccount());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto found = by_id.find(it.get_document().get_value(kSlotId));
-            if (found == by_id.end()) continue;
+            if (found == by_id.end())
+                continue;
             const Article& a = *found->second;
-            out.push_back(Alert{q.name, a.id, a.title, a.date_text, a.source, a.url, it.get_weight()});
+            out.push_back(
+                Alert{q.name, a.id, a.title, a.date_text, a.source, a.url, it.get_weight()});
         }
     }
     return out;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "common/article.h"
 #include "alerts/standing_queries.h"
+#include "common/article.h"
 
 namespace gazette {
 

@@ -9,7 +9,8 @@ namespace po = boost::program_options;
 namespace gazette {
 
 po::options_description alert_options() {
-    po::options_description alerts("Alerts (standing queries matched against each new batch; docs/alerts.md)");
+    po::options_description alerts(
+        "Alerts (standing queries matched against each new batch; docs/alerts.md)");
     // clang-format off
     alerts.add_options()
         ("alerts", po::value<std::string>()->value_name("FILE"),

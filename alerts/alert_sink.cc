@@ -24,7 +24,8 @@ AlertSink::AlertSink(const std::string& path, const std::string& webhook) : path
         out_ = stdout;
     } else {
         out_ = std::fopen(path.c_str(), "a");
-        if (!out_) throw UsageError("cannot open " + path + " to append alerts");
+        if (!out_)
+            throw UsageError("cannot open " + path + " to append alerts");
     }
     if (!webhook.empty()) {
         if (webhook.rfind("http://", 0) != 0)
@@ -32,22 +33,28 @@ AlertSink::AlertSink(const std::string& path, const std::string& webhook) : path
         auto slash = webhook.find('/', 7);
         host_ = webhook.substr(0, slash);
         target_ = slash == std::string::npos ? "/" : webhook.substr(slash);
-        if (host_.size() <= 7) throw UsageError("--alerts-webhook has no host: " + webhook);
+        if (host_.size() <= 7)
+            throw UsageError("--alerts-webhook has no host: " + webhook);
     }
 }
 
 AlertSink::~AlertSink() {
-    if (out_ && out_ != stdout) std::fclose(out_);
+    if (out_ && out_ != stdout)
+        std::fclose(out_);
 }
 
 void AlertSink::emit(const std::vector<std::string>& lines) {
-    if (lines.empty()) return;
+    if (lines.empty())
+        return;
     std::string body;
-    for (const auto& line : lines) body += line + "\n";
+    for (const auto& line : lines)
+        body += line + "\n";
     std::fwrite(body.data(), 1, body.size(), out_);
     std::fflush(out_);
-    if (out_ != stdout) ::fsync(fileno(out_));
-    if (!host_.empty()) post(body);
+    if (out_ != stdout)
+        ::fsync(fileno(out_));
+    if (!host_.empty())
+        post(body);
 }
 
 void AlertSink::post(const std::string& body) {
@@ -57,18 +64,20 @@ void AlertSink::post(const std::string& body) {
     std::string failure;
     for (int attempt = 1; attempt <= kWebhookAttempts; ++attempt) {
         auto res = client.Post(target_, body, "application/x-ndjson");
-        if (res && res->status >= 200 && res->status < 300) return;
+        if (res && res->status >= 200 && res->status < 300)
+            return;
         failure = res ? "HTTP " + std::to_string(res->status) : httplib::to_string(res.error());
         std::this_thread::sleep_for(std::chrono::milliseconds(250 * attempt));
     }
-    std::cerr << "gazette-index: warning: the alerts webhook " << host_ << target_
-              << " failed " << kWebhookAttempts << " times (" << failure
+    std::cerr << "gazette-index: warning: the alerts webhook " << host_ << target_ << " failed "
+              << kWebhookAttempts << " times (" << failure
               << "); these alerts went to the output only\n";
 }
 
 std::set<std::pair<std::string, std::string>> AlertSink::delivered() const {
     std::set<std::pair<std::string, std::string>> out;
-    if (path_.empty()) return out;
+    if (path_.empty())
+        return out;
     std::ifstream in(path_);
     std::string line;
     while (std::getline(in, line)) {

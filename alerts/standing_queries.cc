@@ -6,10 +6,10 @@
 
 #include "common/errors.h"
 #include "common/language.h"
+#include "searcher/engine/search.h"
 #include "searcher/query/query_language.h"
 #include "searcher/request/request_json.h"
 #include "searcher/request/request_options.h"
-#include "searcher/engine/search.h"
 
 namespace gazette {
 namespace {
@@ -29,14 +29,17 @@ void check_parses(const SearchRequest& request) {
 
 StandingQuery parse_line(const std::string& line, std::set<std::string>& names) {
     auto object = nlohmann::json::parse(line, nullptr, false);
-    if (!object.is_object()) throw UsageError("not a JSON object");
+    if (!object.is_object())
+        throw UsageError("not a JSON object");
     if (!object.contains("name") || !object["name"].is_string() ||
         object["name"].get<std::string>().empty())
         throw UsageError("\"name\" is missing (each standing query needs a name)");
     StandingQuery q;
     q.name = object["name"].get<std::string>();
-    if (!names.insert(q.name).second) throw UsageError("the name \"" + q.name + "\" is used twice");
-    if (!object.contains("query") && !object.contains("q")) throw UsageError("\"query\" is missing");
+    if (!names.insert(q.name).second)
+        throw UsageError("the name \"" + q.name + "\" is used twice");
+    if (!object.contains("query") && !object.contains("q"))
+        throw UsageError("\"query\" is missing");
     set_request_options_from_json(q.request, object, {"name"});
     if (q.request.query.find_first_not_of(" \t") == std::string::npos && q.request.filters.empty())
         throw UsageError("the query is empty (give words or filters)");
@@ -49,13 +52,16 @@ StandingQuery parse_line(const std::string& line, std::set<std::string>& names) 
 
 StandingQueryFile read_standing_queries(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw UsageError("cannot read the standing queries in " + path);
+    if (!in)
+        throw UsageError("cannot read the standing queries in " + path);
     StandingQueryFile file;
     std::set<std::string> names;
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos)
+            continue;
         try {
             StandingQuery q = parse_line(line, names);
             q.line = number;

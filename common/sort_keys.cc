@@ -25,12 +25,14 @@ long long shifted(double timestamp) {
 }  // namespace
 
 std::string newest_first_key(std::optional<double> timestamp, const std::string& id) {
-    if (!timestamp) return "2" + id;
+    if (!timestamp)
+        return "2" + id;
     return "1" + digits(kMax - shifted(*timestamp)) + id;
 }
 
 std::string oldest_first_key(std::optional<double> timestamp, const std::string& id) {
-    if (!timestamp) return "2" + id;
+    if (!timestamp)
+        return "2" + id;
     return "1" + digits(shifted(*timestamp)) + id;
 }
 

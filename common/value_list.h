@@ -17,7 +17,8 @@ void for_each_listed_value(std::string_view encoded, Visit&& visit) {
     while (!encoded.empty()) {
         auto sep = encoded.find('\x1f');
         visit(encoded.substr(0, sep));
-        if (sep == std::string_view::npos) break;
+        if (sep == std::string_view::npos)
+            break;
         encoded.remove_prefix(sep + 1);
     }
 }

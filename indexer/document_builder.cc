@@ -7,11 +7,11 @@
 #include "common/fields.h"
 #include "common/language.h"
 #include "common/slots.h"
-#include "common/text/identity_stem.h"
 #include "common/sort_keys.h"
+#include "common/text/identity_stem.h"
 #include "common/value_list.h"
-#include "indexer/folded_terms.h"
 #include "indexer/duplicate_key.h"
+#include "indexer/folded_terms.h"
 
 namespace gazette {
 namespace {
@@ -69,8 +69,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
                 doc.add_boolean_term(filter_term(field, value));
         }
         if (field.facet_slot != kSlotNone && !values.empty()) {
-            doc.add_value(field.facet_slot, field.is_list ? encode_value_list(values)
-                                                          : std::string(values.front()));
+            doc.add_value(field.facet_slot,
+                          field.is_list ? encode_value_list(values) : std::string(values.front()));
         }
     }
 

@@ -13,7 +13,8 @@ namespace {
 // higher weight, so its "S" terms would count it twice), the others are the name fields.
 bool source_word(std::string_view term, std::string_view& word) {
     std::size_t upper = 0;
-    while (upper < term.size() && term[upper] >= 'A' && term[upper] <= 'Z') ++upper;
+    while (upper < term.size() && term[upper] >= 'A' && term[upper] <= 'Z')
+        ++upper;
     std::string_view prefix = term.substr(0, upper);
     for (const FieldSpec& f : fields()) {
         bool names = f.name == "person" || f.name == "place" || f.name == "org";
@@ -33,12 +34,15 @@ void add_folded_terms(Xapian::Document& doc, NameFolder& folder) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         std::string term = *it;
         std::string_view word;
-        if (!source_word(term, word)) continue;
+        if (!source_word(term, word))
+            continue;
         for (const std::string& key : folder.fold(word)) {
-            if (key != word) keys[std::string(kFoldedPrefix) + key] += it.get_wdf();
+            if (key != word)
+                keys[std::string(kFoldedPrefix) + key] += it.get_wdf();
         }
     }
-    for (const auto& [term, wdf] : keys) doc.add_term(term, wdf);
+    for (const auto& [term, wdf] : keys)
+        doc.add_term(term, wdf);
 }
 
 }  // namespace gazette

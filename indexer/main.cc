@@ -6,10 +6,10 @@
 #include <iostream>
 #include <thread>
 
+#include "alerts/alert_options.h"
 #include "common/cli/program_options.h"
 #include "common/database_error.h"
 #include "common/errors.h"
-#include "alerts/alert_options.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
 
@@ -125,8 +125,9 @@ int run(int argc, char** argv) {
             throw UsageError("unknown --shard-by " + vm["shard-by"].as<std::string>() +
                              " (use hash or year)");
         if (command.shard_by == ShardScheme::kYear && (command.shards > 0 || command.keep_shards))
-            throw UsageError("--shard-by year makes one shard per year: leave out --shards and "
-                             "--keep-shards");
+            throw UsageError(
+                "--shard-by year makes one shard per year: leave out --shards and "
+                "--keep-shards");
     }
     command.update = vm.count("update") > 0;
     command.quiet = vm.count("quiet") > 0;
@@ -140,9 +141,9 @@ int run(int argc, char** argv) {
         int status = run_index(command);
         if (alerts && !command.quiet) {
             std::cerr << "alerts: " << alerts->queries() << " standing queries, "
-                      << alerts->stats().emitted << " alerts emitted ("
-                      << alerts->stats().reemitted << " left over from an interrupted run), "
-                      << alerts->stats().suppressed << " matches had fired before\n";
+                      << alerts->stats().emitted << " alerts emitted (" << alerts->stats().reemitted
+                      << " left over from an interrupted run), " << alerts->stats().suppressed
+                      << " matches had fired before\n";
         }
         return status;
     } catch (const Xapian::DatabaseLockError&) {

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/install-deps.sh --fuzz
-CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON \
+CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON -DGAZETTE_WERROR=ON \
     -DGAZETTE_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_jsonl fuzz_text fuzz_sgml fuzz_html fuzz_warc \
     fuzz_compressed fuzz_query

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gazette needs, only those missing; quick when all are there.
-# Usage: scripts/install-deps.sh [--test | --bench | --fuzz]   (--test adds what the test suite
-# runs besides our programs, --bench the peers the benchmarks compare with, --fuzz the clang that
-# builds the fuzz targets)
+# Usage: scripts/install-deps.sh [--test | --bench | --lint | --fuzz]   (--test adds what the test
+# suite runs besides our programs, --bench the peers the benchmarks compare with, --lint
+# clang-format, --fuzz the clang that builds the fuzz targets)
 # The one list of dependencies: README.md "Dependencies" explains each.
 set -euo pipefail
 
@@ -31,6 +31,9 @@ if [ "${1:-}" = "--test" ]; then
 fi
 if [ "${1:-}" = "--bench" ]; then
     packages+=(xapian-omega sqlite3 wrk hyperfine)
+fi
+if [ "${1:-}" = "--lint" ]; then
+    packages+=(clang-format)  # scripts/check-format.sh
 fi
 if [ "${1:-}" = "--fuzz" ]; then
     packages+=(clang)  # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)

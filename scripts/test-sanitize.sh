@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON \
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON -DGAZETTE_WERROR=ON \
     -DGAZETTE_CRASH_TRIALS=6 -DGAZETTE_CONCURRENCY_SECONDS=45 -DGAZETTE_SHARED_DIR="$shared" >/dev/null
 cmake --build build-asan -j"$(nproc)"
 # abort_on_error: a report ends the process with a signal the tests see as a crash;

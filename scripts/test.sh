@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGAZETTE_SHARED_DIR="$shared" >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGAZETTE_WERROR=ON -DGAZETTE_SHARED_DIR="$shared" >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j2

@@ -8,13 +8,13 @@
 
 #include "common/cli/program_options.h"
 #include "common/errors.h"
-#include "common/language.h"
 #include "common/fields.h"
+#include "common/language.h"
 #include "common/terminal.h"
-#include "searcher/query/query_language.h"
-#include "searcher/request/request_options.h"
 #include "searcher/cli/search_command.h"
 #include "searcher/cli/timeline_command.h"
+#include "searcher/query/query_language.h"
+#include "searcher/request/request_options.h"
 #include "searcher/server/serve_command.h"
 
 namespace po = boost::program_options;
@@ -28,7 +28,8 @@ const cli::ProgramInfo kInfo{
     "  gazette-search --db news.db Ukraine negotiations Witkoff\n"
     "  gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
     "  gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
-    "  gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place cocoa\n"
+    "  gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place "
+    "cocoa\n"
     "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
     "  gazette-search --db news.db --sort newest --source BBC --section business\n"
     "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
@@ -88,7 +89,8 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
     // clang-format on
     for (const auto& name : filter_field_names()) {
-        filters.add_options()(name.c_str(), po::value<std::vector<std::string>>()->value_name("VALUE"),
+        filters.add_options()(name.c_str(),
+                              po::value<std::vector<std::string>>()->value_name("VALUE"),
                               ("only articles whose " + name +
                                " is VALUE (whole value, any case; repeat for any of several)")
                                   .c_str());
@@ -105,19 +107,28 @@ void add_request_options(po::options_description& search, po::options_descriptio
 
 SearchRequest request_from_options(const po::variables_map& vm) {
     SearchRequest request;
-    for (const char* key : {"limit", "offset", "sort", "half-life", "now", "recency-weight", "facets",
-                            "facet-size", "from", "to"}) {
-        if (vm.count(key)) set_request_option(request, key, vm[key].as<std::string>());
+    for (const char* key : {"limit", "offset", "sort", "half-life", "now", "recency-weight",
+                            "facets", "facet-size", "from", "to"}) {
+        if (vm.count(key))
+            set_request_option(request, key, vm[key].as<std::string>());
     }
-    if (vm.count("exact-total")) request.exact_total = true;
-    if (vm.count("no-snippets")) request.snippets = false;
-    if (vm.count("no-collapse")) request.collapse = false;
-    if (vm.count("show-duplicates")) request.show_duplicates = true;
-    if (vm.count("auto-correct")) request.auto_correct = true;
-    if (vm.count("explain")) request.explain = true;
-    if (vm.count("like")) set_request_option(request, "like", vm["like"].as<std::string>());
+    if (vm.count("exact-total"))
+        request.exact_total = true;
+    if (vm.count("no-snippets"))
+        request.snippets = false;
+    if (vm.count("no-collapse"))
+        request.collapse = false;
+    if (vm.count("show-duplicates"))
+        request.show_duplicates = true;
+    if (vm.count("auto-correct"))
+        request.auto_correct = true;
+    if (vm.count("explain"))
+        request.explain = true;
+    if (vm.count("like"))
+        set_request_option(request, "like", vm["like"].as<std::string>());
     for (const auto& name : filter_field_names()) {
-        if (!vm.count(name)) continue;
+        if (!vm.count(name))
+            continue;
         for (const auto& value : vm[name].as<std::vector<std::string>>()) {
             set_request_option(request, name, value);
         }
@@ -148,23 +159,30 @@ QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest
         throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
                          options.stem_language + "\"");
     }
-    if (vm.count("bm25-k1")) options.ranking.bm25_k1 = vm["bm25-k1"].as<double>();
-    if (vm.count("bm25-b")) options.ranking.bm25_b = vm["bm25-b"].as<double>();
-    if (vm.count("expand")) options.ranking.expand_terms = vm["expand"].as<unsigned>();
-    if (vm.count("expand-docs")) options.ranking.expand_docs = vm["expand-docs"].as<unsigned>();
-    if (vm.count("expand-weight")) options.ranking.expand_weight = vm["expand-weight"].as<double>();
+    if (vm.count("bm25-k1"))
+        options.ranking.bm25_k1 = vm["bm25-k1"].as<double>();
+    if (vm.count("bm25-b"))
+        options.ranking.bm25_b = vm["bm25-b"].as<double>();
+    if (vm.count("expand"))
+        options.ranking.expand_terms = vm["expand"].as<unsigned>();
+    if (vm.count("expand-docs"))
+        options.ranking.expand_docs = vm["expand-docs"].as<unsigned>();
+    if (vm.count("expand-weight"))
+        options.ranking.expand_weight = vm["expand-weight"].as<double>();
     validate_ranking(options.ranking);
     return options;
 }
 
 int run(int argc, char** argv) {
     // `gazette-search serve ...` runs the HTTP service, with options of its own.
-    if (argc > 1 && std::string_view(argv[1]) == "serve") return run_serve(argc - 1, argv + 1);
+    if (argc > 1 && std::string_view(argv[1]) == "serve")
+        return run_serve(argc - 1, argv + 1);
     po::options_description options;
     options.add(cli::general_options());
     options.add(cli::database_option("database to search (repeat for several; or set GAZETTE_DB)"));
     po::options_description search("Searching");
-    po::options_description filters("Filters (never change scores; AND across options, OR within one)");
+    po::options_description filters(
+        "Filters (never change scores; AND across options, OR within one)");
     add_request_options(search, filters);
     po::options_description output("Output");
     // clang-format off
@@ -192,7 +210,8 @@ int run(int argc, char** argv) {
     command.shards.parallel = vm.count("parallel") > 0;
     command.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
     command.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
-    if (vm.count("lexicon")) command.shards.lexicon = vm["lexicon"].as<std::string>();
+    if (vm.count("lexicon"))
+        command.shards.lexicon = vm["lexicon"].as<std::string>();
     std::string color = vm["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never") {
         throw UsageError("--color must be auto, always or never");
@@ -207,7 +226,8 @@ int run(int argc, char** argv) {
     std::string query;
     if (vm.count("query")) {
         for (const auto& word : vm["query"].as<std::vector<std::string>>()) {
-            if (!query.empty()) query += ' ';
+            if (!query.empty())
+                query += ' ';
             query += word;
         }
     }
@@ -216,7 +236,8 @@ int run(int argc, char** argv) {
     }
     command.request.query = query;
     command.output = vm.count("json") ? OutputMode::kJson : OutputMode::kText;
-    if (auto status = run_timeline_if_asked(command, vm)) return *status;
+    if (auto status = run_timeline_if_asked(command, vm))
+        return *status;
     return run_single_search(command);
 }
 

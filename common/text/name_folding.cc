@@ -25,11 +25,21 @@ constexpr std::size_t kMaxKeyBytes = 120;
 // Spellings that no rule joins, as skeleton → skeleton of the spelling they meet at. Only
 // names that news writes several ways and that the rules above miss.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kVariantTable = {{
-    {"kiev", "kyiv"},         {"kiiv", "kyiv"},          {"kharkov", "kharkiv"},
-    {"odessa", "odesa"},      {"qaddafi", "gaddafi"},    {"gadhafi", "gaddafi"},
-    {"qadhafi", "gaddafi"},   {"kadhafi", "gaddafi"},    {"alexey", "aleksey"},
-    {"mohammed", "muhammad"}, {"mohammad", "muhammad"},  {"muhammed", "muhammad"},
-    {"tchaikovsky", "chaykovsky"}, {"chaikovsky", "chaykovsky"}, {"peking", "beijing"},
+    {"kiev", "kyiv"},
+    {"kiiv", "kyiv"},
+    {"kharkov", "kharkiv"},
+    {"odessa", "odesa"},
+    {"qaddafi", "gaddafi"},
+    {"gadhafi", "gaddafi"},
+    {"qadhafi", "gaddafi"},
+    {"kadhafi", "gaddafi"},
+    {"alexey", "aleksey"},
+    {"mohammed", "muhammad"},
+    {"mohammad", "muhammad"},
+    {"muhammed", "muhammad"},
+    {"tchaikovsky", "chaykovsky"},
+    {"chaikovsky", "chaykovsky"},
+    {"peking", "beijing"},
     {"bombay", "mumbai"},
 }};
 
@@ -39,7 +49,8 @@ bool ends_with(const std::string& s, std::string_view tail) {
 
 bool is_ascii(std::string_view s) {
     for (unsigned char c : s) {
-        if (c >= 0x80) return false;
+        if (c >= 0x80)
+            return false;
     }
     return true;
 }
@@ -47,10 +58,12 @@ bool is_ascii(std::string_view s) {
 // Decodes one code point of valid UTF-8 (TermGenerator's terms are), advancing `i`.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     unsigned char c = s[i++];
-    if (c < 0x80) return c;
+    if (c < 0x80)
+        return c;
     int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
     char32_t cp = c & (0x3F >> extra);
-    for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (s[i++] & 0x3F);
+    for (int k = 0; k < extra && i < s.size(); ++k)
+        cp = (cp << 6) | (s[i++] & 0x3F);
     return cp;
 }
 
@@ -62,9 +75,9 @@ bool foldable_script(std::string_view word) {
     for (std::size_t i = 0; i < word.size();) {
         char32_t cp = next_code_point(word, i);
         bool ok = cp < 0x80 || (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x2B0 && cp <= 0x3FF) ||
-                  (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1FFF) ||
-                  cp == 0x2019;
-        if (!ok) return false;
+                  (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1FFF) || cp == 0x2019;
+        if (!ok)
+            return false;
     }
     return true;
 }
@@ -73,7 +86,9 @@ bool foldable_script(std::string_view word) {
 // does, ü → ue is the German one (Muenchen). Gives the ue-spelling, or "" without umlauts.
 std::string umlaut_expansion(std::string_view word) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kUmlauts = {{
-        {"\xC3\xA4", "ae"}, {"\xC3\xB6", "oe"}, {"\xC3\xBC", "ue"},
+        {"\xC3\xA4", "ae"},
+        {"\xC3\xB6", "oe"},
+        {"\xC3\xBC", "ue"},
     }};
     std::string out;
     bool changed = false;
@@ -87,7 +102,8 @@ std::string umlaut_expansion(std::string_view word) {
                 break;
             }
         }
-        if (!hit) out += word[i++];
+        if (!hit)
+            out += word[i++];
     }
     return changed ? out : std::string();
 }
@@ -98,7 +114,8 @@ std::string ascii_alnum(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
     }
     return out;
 }
@@ -108,7 +125,8 @@ std::string ascii_alnum(std::string_view s) {
 std::string name_skeleton(std::string w) {
     // "yy" anywhere (zelenskyy, kyyiv); the other pairs only at the end, where Slavic
     // adjective-like surnames put them, so that English words such as "yield" stay whole.
-    for (std::size_t p; (p = w.find("yy")) != std::string::npos;) w.erase(p, 1);
+    for (std::size_t p; (p = w.find("yy")) != std::string::npos;)
+        w.erase(p, 1);
     if (w.size() >= 5) {
         for (std::string_view tail : {"iy", "ij", "ii", "yi"}) {
             if (ends_with(w, tail)) {
@@ -116,10 +134,12 @@ std::string name_skeleton(std::string w) {
                 break;
             }
         }
-        if (ends_with(w, "ei")) w.back() = 'y';  // sergei → sergey, alexei → alexey
+        if (ends_with(w, "ei"))
+            w.back() = 'y';  // sergei → sergey, alexei → alexey
     }
     for (const auto& [from, to] : kVariantTable) {
-        if (w == from) return std::string(to);
+        if (w == from)
+            return std::string(to);
     }
     return w;
 }
@@ -131,11 +151,10 @@ struct NameFolder::Icu {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error;
         transliterator.reset(icu::Transliterator::createInstance(
-            icu::UnicodeString::fromUTF8(kTransliteratorId), UTRANS_FORWARD, parse_error,
-            status));
+            icu::UnicodeString::fromUTF8(kTransliteratorId), UTRANS_FORWARD, parse_error, status));
         if (U_FAILURE(status) || !transliterator) {
             throw std::runtime_error(std::string("ICU transliterator \"") + kTransliteratorId +
-                        "\" is not available: " + u_errorName(status));
+                                     "\" is not available: " + u_errorName(status));
         }
     }
 
@@ -157,27 +176,36 @@ const std::vector<std::string>& NameFolder::fold(std::string_view word) {
     // Numbers and codes (0.001, 1980s, b747) are not names; their keys would only drop the
     // punctuation, and were 1 in 3 folded terms on Reuters.
     for (char c : word) {
-        if (c >= '0' && c <= '9') return scratch_;
+        if (c >= '0' && c <= '9')
+            return scratch_;
     }
     if (is_ascii(word)) {
         // The common case, and no ICU needed: ASCII is already its own romanisation.
         std::string key = name_skeleton(ascii_alnum(word));
-        if (!key.empty() && key.size() <= kMaxKeyBytes) scratch_.push_back(std::move(key));
+        if (!key.empty() && key.size() <= kMaxKeyBytes)
+            scratch_.push_back(std::move(key));
         return scratch_;
     }
-    if (!foldable_script(word)) return scratch_;
+    if (!foldable_script(word))
+        return scratch_;
     std::string word_key(word);
-    if (auto it = cache_.find(word_key); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(word_key); it != cache_.end())
+        return it->second;
 
-    if (!icu_) icu_ = std::make_unique<Icu>();  // made on first use: most queries are ASCII
+    if (!icu_)
+        icu_ = std::make_unique<Icu>();  // made on first use: most queries are ASCII
     std::vector<std::string> keys;
     for (const std::string& spelling : {word_key, umlaut_expansion(word)}) {
-        if (spelling.empty()) continue;
+        if (spelling.empty())
+            continue;
         std::string key = name_skeleton(ascii_alnum(icu_->to_ascii(spelling)));
-        if (key.empty() || key.size() > kMaxKeyBytes) continue;
-        if (keys.empty() || keys.front() != key) keys.push_back(std::move(key));
+        if (key.empty() || key.size() > kMaxKeyBytes)
+            continue;
+        if (keys.empty() || keys.front() != key)
+            keys.push_back(std::move(key));
     }
-    if (cache_.size() >= kCacheLimit) cache_.clear();
+    if (cache_.size() >= kCacheLimit)
+        cache_.clear();
     return cache_.emplace(std::move(word_key), std::move(keys)).first->second;
 }
 

@@ -15,8 +15,10 @@ class CommitBarrier {
 
     void arrive(bool committed) {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (!committed) failed_ = true;
-        if (remaining_ > 0 && --remaining_ == 0) done_.notify_all();
+        if (!committed)
+            failed_ = true;
+        if (remaining_ > 0 && --remaining_ == 0)
+            done_.notify_all();
     }
 
     // True when every writer committed; false when one failed.

@@ -87,12 +87,14 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
             out << "     " << snippet_for_terminal(h.snippet, color) << "\n";
         if (h.duplicates > 0) {
             out << "     " << style(kDim) << h.duplicates << " similar";
-            for (const auto& id : h.duplicate_ids) out << (&id == &h.duplicate_ids[0] ? ": " : ", ") << id;
+            for (const auto& id : h.duplicate_ids)
+                out << (&id == &h.duplicate_ids[0] ? ": " : ", ") << id;
             out << style(kReset) << "\n";
         }
     }
     for (const auto& f : r.facets) {
-        out << "\n" << style(kBold) << f.name << style(kReset)
+        out << "\n"
+            << style(kBold) << f.name << style(kReset)
             << (r.facets_exact ? "" : " (counts from the first matches only)") << "\n";
         for (const auto& v : f.values) {
             char count[32];

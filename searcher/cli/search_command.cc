@@ -8,10 +8,10 @@
 #include "common/database_error.h"
 #include "common/errors.h"
 #include "common/fields.h"
-#include "searcher/request/request_json.h"
-#include "searcher/request/request_options.h"
 #include "searcher/cli/result_text.h"
 #include "searcher/engine/result_json.h"
+#include "searcher/request/request_json.h"
+#include "searcher/request/request_options.h"
 
 namespace gazette {
 namespace {

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "common/errors.h"
-#include "searcher/timeline/timeline.h"
 #include "searcher/cli/timeline_text.h"
+#include "searcher/timeline/timeline.h"
 #include "searcher/timeline/timeline_json.h"
 
 namespace po = boost::program_options;
@@ -26,7 +26,8 @@ po::options_description timeline_options() {
     return timeline;
 }
 
-std::optional<int> run_timeline_if_asked(const SearchCommand& command, const po::variables_map& vm) {
+std::optional<int> run_timeline_if_asked(const SearchCommand& command,
+                                         const po::variables_map& vm) {
     std::string format = vm.count("format") ? vm["format"].as<std::string>() : "";
     if (!format.empty() && format != "text" && format != "json" && format != "csv")
         throw UsageError("--format must be text, json or csv, not \"" + format + "\"");
@@ -42,13 +43,14 @@ std::optional<int> run_timeline_if_asked(const SearchCommand& command, const po:
         for (const auto& q : vm["compare"].as<std::vector<std::string>>())
             set_timeline_option(request, "compare", q);
     }
-    if (vm.count("normalize")) set_timeline_option(request, "normalize", "true");
+    if (vm.count("normalize"))
+        set_timeline_option(request, "normalize", "true");
     validate_timeline_request(request);
 
     DatabaseSet set = open_database_set(command.db_paths, command.shards);
     QueryOptions options = command.query_options;
     options.lexicon = set.lexicon;
-    options.spelling = false;  // a timeline offers no "did you mean"
+    options.spelling = false;                // a timeline offers no "did you mean"
     options.remote_shards = set.any_remote;  // batch the name-variant lookups (term_frequencies.h)
     Searcher searcher(set.db, options);
     if (command.debug_query)

@@ -17,9 +17,11 @@ const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "�
 const char* const kSpark[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 
 std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    if (text.find_first_of(",\"\n\r") == std::string::npos)
+        return text;
     std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
@@ -38,18 +40,21 @@ std::string format_value(const TimelinePoint& p, bool normalized) {
 }
 
 std::string bar(double value, double peak) {
-    if (peak <= 0 || value <= 0) return "";
+    if (peak <= 0 || value <= 0)
+        return "";
     int eighths = static_cast<int>(value / peak * kBarWidth * 8 + 0.5);
     eighths = std::max(eighths, 1);  // a period with matches never looks empty
     std::string out;
-    for (int i = 0; i < eighths / 8; ++i) out += "█";
+    for (int i = 0; i < eighths / 8; ++i)
+        out += "█";
     return out + kEighths[eighths % 8];
 }
 
 void print_bars(std::ostream& out, const TimelineSeries& s, bool normalized, bool color) {
     auto style = [&](const char* code) { return color ? code : ""; };
     double peak = 0;
-    for (const auto& p : s.points) peak = std::max(peak, value_of(p, normalized));
+    for (const auto& p : s.points)
+        peak = std::max(peak, value_of(p, normalized));
     for (const auto& p : s.points) {
         char label[24];
         std::snprintf(label, sizeof label, "%-10s ", p.period.c_str());
@@ -90,7 +95,8 @@ void print_sparkline(std::ostream& out, const TimelineSeries& s, bool normalized
 
 void print_timeline_csv(std::ostream& out, const Timeline& t) {
     out << "period";
-    for (const auto& s : t.series) out << "," << csv_field(s.query);
+    for (const auto& s : t.series)
+        out << "," << csv_field(s.query);
     out << "\n";
     std::size_t rows = t.series.empty() ? 0 : t.series.front().points.size();
     for (std::size_t i = 0; i < rows; ++i) {
@@ -111,7 +117,8 @@ void print_timeline_csv(std::ostream& out, const Timeline& t) {
 void print_timeline_text(std::ostream& out, const Timeline& t, bool color) {
     auto style = [&](const char* code) { return color ? code : ""; };
     for (const auto& s : t.series) {
-        if (&s != &t.series.front()) out << "\n";
+        if (&s != &t.series.front())
+            out << "\n";
         out << style(kBold) << (s.query.empty() ? "(no query words)" : "\"" + s.query + "\"")
             << style(kReset) << style(kDim) << "  " << s.matches << " matches per "
             << timeline_interval_name(t.interval)

@@ -12,7 +12,7 @@ namespace {
 
 // Counts each value of a value list once per matching document.
 class ListValueCountMatchSpy : public Xapian::MatchSpy {
-public:
+  public:
     explicit ListValueCountMatchSpy(Xapian::valueno slot) : slot_(slot) {}
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
@@ -20,7 +20,8 @@ public:
         std::string encoded = doc.get_value(slot_);
         seen_in_doc_.clear();
         for_each_listed_value(encoded, [&](std::string_view v) {
-            if (std::find(seen_in_doc_.begin(), seen_in_doc_.end(), v) != seen_in_doc_.end()) return;
+            if (std::find(seen_in_doc_.begin(), seen_in_doc_.end(), v) != seen_in_doc_.end())
+                return;
             seen_in_doc_.push_back(v);
             ++counts_[std::string(v)];
         });
@@ -30,7 +31,7 @@ public:
     const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
     Xapian::doccount total() const { return total_; }
 
-private:
+  private:
     Xapian::valueno slot_;
     std::map<std::string, Xapian::doccount> counts_;
     std::vector<std::string_view> seen_in_doc_;
@@ -39,8 +40,10 @@ private:
 
 Xapian::valueno slot_of(const std::string& name, bool& is_list) {
     is_list = false;
-    if (name == "year") return kSlotYear;
-    if (name == "month") return kSlotMonth;
+    if (name == "year")
+        return kSlotYear;
+    if (name == "month")
+        return kSlotMonth;
     const FieldSpec* f = find_field(name);
     is_list = f->is_list;
     return f->facet_slot;
@@ -91,18 +94,22 @@ std::vector<FacetResult> FacetCollector::results() const {
                 result.values.push_back({*it, it.get_termfreq()});
             }
         } else {
-            for (const auto& [value, count] : spy->list->counts()) result.values.push_back({value, count});
+            for (const auto& [value, count] : spy->list->counts())
+                result.values.push_back({value, count});
         }
-        std::stable_sort(result.values.begin(), result.values.end(),
-                         [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-        if (result.values.size() > size_) result.values.resize(size_);
+        std::stable_sort(
+            result.values.begin(), result.values.end(),
+            [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+        if (result.values.size() > size_)
+            result.values.resize(size_);
         out.push_back(std::move(result));
     }
     return out;
 }
 
 Xapian::doccount FacetCollector::documents_seen() const {
-    if (spies_.empty()) return 0;
+    if (spies_.empty())
+        return 0;
     const auto& spy = spies_.front();
     return spy->single ? spy->single->get_total() : spy->list->total();
 }

@@ -27,7 +27,7 @@ struct FacetResult {
 inline constexpr Xapian::doccount kFacetCheckAtLeast = 1000000;
 
 class FacetCollector {
-public:
+  public:
     // `names` must be valid facet names (request_options.h checks them).
     FacetCollector(const std::vector<std::string>& names, unsigned size);
     ~FacetCollector();
@@ -39,7 +39,7 @@ public:
     // Documents the spies saw (each spy sees the same ones).
     Xapian::doccount documents_seen() const;
 
-private:
+  private:
     struct Spy;
     std::vector<std::unique_ptr<Spy>> spies_;
     unsigned size_;

@@ -30,10 +30,10 @@ Xapian::Query recency_query(const Xapian::Database& db, const RecencyOptions& op
 // weight, the database's date range): building the day → boost map costs more than many
 // searches when the archive spans decades, and a service asks for the same one all day.
 class RecencyQueryCache {
-public:
+  public:
     Xapian::Query get(const Xapian::Database& db, const RecencyOptions& options);
 
-private:
+  private:
     static constexpr std::size_t kMaxEntries = 64;
     std::map<std::tuple<long long, double, double, std::string, std::string>, Xapian::Query> cache_;
 };

@@ -6,9 +6,16 @@ namespace gazette {
 namespace {
 
 nlohmann::json hit_to_json(const Hit& h) {
-    return {{"rank", h.rank}, {"id", h.id},         {"score", h.score}, {"title", h.title},
-            {"date", h.date}, {"source", h.source}, {"url", h.url},     {"snippet", h.snippet},
-            {"duplicates", h.duplicates}, {"duplicate_ids", h.duplicate_ids}};
+    return {{"rank", h.rank},
+            {"id", h.id},
+            {"score", h.score},
+            {"title", h.title},
+            {"date", h.date},
+            {"source", h.source},
+            {"url", h.url},
+            {"snippet", h.snippet},
+            {"duplicates", h.duplicates},
+            {"duplicate_ids", h.duplicate_ids}};
 }
 
 }  // namespace
@@ -30,7 +37,8 @@ std::string results_to_json(const SearchResults& r) {
     }
     if (!r.explain.empty()) {
         nlohmann::json terms = nlohmann::json::array();
-        for (const auto& t : r.explain) terms.push_back({{"term", t.term}, {"weight", t.weight}});
+        for (const auto& t : r.explain)
+            terms.push_back({{"term", t.term}, {"weight", t.weight}});
         out["explain"] = std::move(terms);
     }
     nlohmann::json hits = nlohmann::json::array();
@@ -41,7 +49,8 @@ std::string results_to_json(const SearchResults& r) {
         nlohmann::json facets = nlohmann::json::object();
         for (const auto& f : r.facets) {
             nlohmann::json values = nlohmann::json::array();
-            for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+            for (const auto& v : f.values)
+                values.push_back({{"value", v.value}, {"count", v.count}});
             facets[f.name] = std::move(values);
         }
         out["facets"] = std::move(facets);

@@ -9,12 +9,12 @@
 #include "common/slots.h"
 #include "searcher/engine/database_set.h"
 #include "searcher/engine/duplicates.h"
-#include "searcher/query/filters.h"
 #include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
-#include "searcher/request/request_options.h"
 #include "searcher/engine/result_order.h"
+#include "searcher/query/filters.h"
+#include "searcher/request/request_options.h"
 
 namespace gazette {
 namespace {

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "searcher/engine/facets.h"
-#include "searcher/query/query_builder.h"
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
+#include "searcher/query/query_builder.h"
 #include "searcher/request/search_request.h"
 
 namespace gazette {

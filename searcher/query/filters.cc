@@ -8,12 +8,14 @@
 namespace gazette {
 
 Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters) {
-    if (filters.empty()) return query;
+    if (filters.empty())
+        return query;
     std::vector<Xapian::Query> all;
     for (const auto& [name, values] : filters.values) {
         const FieldSpec* field = find_field(name);
         std::vector<Xapian::Query> any;
-        for (const auto& v : values) any.emplace_back(filter_term(*field, v));
+        for (const auto& v : values)
+            any.emplace_back(filter_term(*field, v));
         all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
     if (filters.from && filters.to) {

@@ -12,10 +12,14 @@
 namespace gazette {
 
 SortOrder parse_sort_order(std::string_view name) {
-    if (name == "relevance") return SortOrder::kRelevance;
-    if (name == "newest") return SortOrder::kNewest;
-    if (name == "oldest") return SortOrder::kOldest;
-    if (name == "recency") return SortOrder::kRecency;
+    if (name == "relevance")
+        return SortOrder::kRelevance;
+    if (name == "newest")
+        return SortOrder::kNewest;
+    if (name == "oldest")
+        return SortOrder::kOldest;
+    if (name == "recency")
+        return SortOrder::kRecency;
     throw UsageError("unknown sort \"" + std::string(name) +
                      "\" (use relevance, newest, oldest or recency)");
 }
@@ -37,7 +41,8 @@ std::string sort_order_name(SortOrder order) {
 std::vector<std::string> facet_names() {
     std::vector<std::string> names;
     for (const auto& f : fields()) {
-        if (f.facet_slot != kSlotNone) names.emplace_back(f.name);
+        if (f.facet_slot != kSlotNone)
+            names.emplace_back(f.name);
     }
     names.emplace_back("year");
     names.emplace_back("month");
@@ -51,22 +56,29 @@ std::vector<std::string> parse_facet_list(std::string_view list) {
         auto comma = list.find(',');
         std::string name(list.substr(0, comma));
         list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-        while (!name.empty() && name.back() == ' ') name.pop_back();
-        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-        if (name.empty()) continue;
+        while (!name.empty() && name.back() == ' ')
+            name.pop_back();
+        while (!name.empty() && name.front() == ' ')
+            name.erase(0, 1);
+        if (name.empty())
+            continue;
         if (const FieldSpec* f = find_field(name); f && f->facet_slot != kSlotNone) {
             name = std::string(f->name);  // aliases count as their field
         }
         bool ok = false;
-        for (const auto& k : known) ok = ok || k == name;
+        for (const auto& k : known)
+            ok = ok || k == name;
         if (!ok) {
             std::string all;
-            for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+            for (const auto& k : known)
+                all += (all.empty() ? "" : ", ") + k;
             throw UsageError("unknown facet \"" + name + "\" (use any of " + all + ")");
         }
         bool seen = false;
-        for (const auto& o : out) seen = seen || o == name;
-        if (!seen) out.push_back(name);
+        for (const auto& o : out)
+            seen = seen || o == name;
+        if (!seen)
+            out.push_back(name);
     }
     return out;
 }
@@ -83,7 +95,8 @@ double parse_date_option(std::string_view text, bool end, std::string_view optio
 std::vector<std::string> filter_field_names() {
     std::vector<std::string> names;
     for (const auto& f : fields()) {
-        if (!f.filter_prefix.empty() && f.name != "url") names.emplace_back(f.name);
+        if (!f.filter_prefix.empty() && f.name != "url")
+            names.emplace_back(f.name);
     }
     return names;
 }
@@ -124,7 +137,8 @@ void validate_request(const SearchRequest& r) {
     }
     parse_half_life(r.recency.half_life_days);
     if (!r.like.empty() && r.query.find_first_not_of(" \t") != std::string::npos) {
-        throw UsageError("like finds the articles related to one article: give no query words with it");
+        throw UsageError(
+            "like finds the articles related to one article: give no query words with it");
     }
 }
 
@@ -139,7 +153,8 @@ unsigned parse_count(std::string_view key, std::string_view value) {
     errno = 0;
     unsigned long long n = std::strtoull(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || text[0] == '-' || errno == ERANGE || n > 0xFFFFFFFFull) {
-        throw UsageError(std::string(key) + " must be a non-negative whole number, not \"" + text + "\"");
+        throw UsageError(std::string(key) + " must be a non-negative whole number, not \"" + text +
+                         "\"");
     }
     return static_cast<unsigned>(n);
 }
@@ -155,9 +170,12 @@ double parse_number(std::string_view key, std::string_view value) {
 }
 
 bool parse_bool(std::string_view key, std::string_view value) {
-    if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
-    if (value == "false" || value == "0" || value == "no" || value == "off") return false;
-    throw UsageError(std::string(key) + " must be true or false, not \"" + std::string(value) + "\"");
+    if (value == "true" || value == "1" || value == "yes" || value == "on")
+        return true;
+    if (value == "false" || value == "0" || value == "no" || value == "off")
+        return false;
+    throw UsageError(std::string(key) + " must be true or false, not \"" + std::string(value) +
+                     "\"");
 }
 
 }  // namespace
@@ -181,7 +199,8 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.recency.now = parse_date_option(value, false, "now");
     } else if (key == "recency_weight" || key == "recency-weight") {
         double w = parse_number(key, value);
-        if (w < 0) throw UsageError("recency weight must not be negative");
+        if (w < 0)
+            throw UsageError("recency weight must not be negative");
         r.recency.weight = w;
     } else if (key == "facets") {
         r.facets = parse_facet_list(value);

@@ -28,8 +28,8 @@ enum class SortOrder {
 
 struct RecencyOptions {
     double half_life_days = 30;
-    double now = 0;      // seconds since epoch; the age of an article is measured from here
-    double weight = 2;   // the boost of an article dated `now`; about a good BM25 term match
+    double now = 0;     // seconds since epoch; the age of an article is measured from here
+    double weight = 2;  // the boost of an article dated `now`; about a good BM25 term match
 };
 
 // The largest page and the deepest offset a search may ask for.

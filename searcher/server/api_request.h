@@ -7,8 +7,8 @@
 #include <string>
 
 #include "searcher/request/search_request.h"
-#include "searcher/timeline/timeline.h"
 #include "searcher/server/limits.h"
+#include "searcher/timeline/timeline.h"
 
 namespace gazette::server {
 

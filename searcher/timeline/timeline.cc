@@ -23,25 +23,29 @@ struct Counted {
 Counted count_days(const Xapian::Database& db, const Xapian::Query& query,
                    double time_limit_seconds) {
     Counted out;
-    if (query.empty()) return out;
+    if (query.empty())
+        return out;
     Xapian::ValueCountMatchSpy spy(kSlotDay);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&spy);
-    if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
+    if (time_limit_seconds > 0)
+        enquire.set_time_limit(time_limit_seconds);
     Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
     out.matches = spy.get_total();
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
         long long day = 0;
-        if (parse_compact_day(*it, day)) out.days[day] += it.get_termfreq();
+        if (parse_compact_day(*it, day))
+            out.days[day] += it.get_termfreq();
     }
     return out;
 }
 
 Xapian::doccount dated(const DayCounts& days) {
     Xapian::doccount n = 0;
-    for (const auto& [day, count] : days) n += count;
+    for (const auto& [day, count] : days)
+        n += count;
     return n;
 }
 
@@ -98,14 +102,15 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
     // The periods run without a gap from the first dated match of any series to the last.
     std::optional<long long> first, last;
     for (const auto& c : counted) {
-        if (c.days.empty()) continue;
+        if (c.days.empty())
+            continue;
         first = first ? std::min(*first, c.days.begin()->first) : c.days.begin()->first;
         last = last ? std::max(*last, c.days.rbegin()->first) : c.days.rbegin()->first;
     }
     Timeline out;
     out.normalized = request.normalize;
-    out.interval = request.interval.value_or(
-        first ? interval_for_span(*last - *first + 1) : TimelineInterval::kMonth);
+    out.interval = request.interval.value_or(first ? interval_for_span(*last - *first + 1)
+                                                   : TimelineInterval::kMonth);
     std::vector<Period> periods;
     if (first) {
         for (long long day = period_of(*first, out.interval).first_day; day <= *last;) {
@@ -143,7 +148,8 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
             p.total = totals[i];
             series.points.push_back(std::move(p));
         }
-        for (const auto& [day, count] : counted[s].days) series.points[index_of(day)].count += count;
+        for (const auto& [day, count] : counted[s].days)
+            series.points[index_of(day)].count += count;
         if (request.normalize) {
             for (auto& p : series.points)
                 p.share = p.total ? static_cast<double>(p.count) / p.total : 0.0;

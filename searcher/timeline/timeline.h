@@ -20,7 +20,7 @@ namespace gazette {
 
 struct TimelineRequest {
     SearchRequest search;  // query and filters of the first series; paging and sort unused
-    std::vector<std::string> compare;  // further queries, each with the same filters
+    std::vector<std::string> compare;          // further queries, each with the same filters
     std::optional<TimelineInterval> interval;  // unset: chosen from the span (interval_for_span)
     bool normalize = false;
 };
@@ -38,8 +38,8 @@ struct TimelinePoint {
 
 struct TimelineSeries {
     std::string query;
-    Xapian::doccount matches = 0;  // all matches, dated or not
-    Xapian::doccount undated = 0;  // matches without a date, in no period
+    Xapian::doccount matches = 0;       // all matches, dated or not
+    Xapian::doccount undated = 0;       // matches without a date, in no period
     std::vector<TimelinePoint> points;  // every period from the first to the last of all series
 };
 

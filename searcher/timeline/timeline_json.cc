@@ -23,10 +23,10 @@ std::string timeline_to_json(const Timeline& t) {
                           {"points", std::move(points)}});
     }
     nlohmann::ordered_json out = {{"timeline",
-                           {{"interval", timeline_interval_name(t.interval)},
-                            {"normalized", t.normalized},
-                            {"series", std::move(series)}}},
-                          {"took_ms", t.took_ms}};
+                                   {{"interval", timeline_interval_name(t.interval)},
+                                    {"normalized", t.normalized},
+                                    {"series", std::move(series)}}},
+                                  {"took_ms", t.took_ms}};
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

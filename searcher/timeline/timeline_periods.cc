@@ -11,7 +11,8 @@ namespace {
 // 1970-01-01 was a Thursday: ISO weekday 1 (Monday) .. 7 (Sunday).
 int iso_weekday(long long day) {
     long long r = (day + 3) % 7;
-    if (r < 0) r += 7;
+    if (r < 0)
+        r += 7;
     return static_cast<int>(r) + 1;
 }
 
@@ -29,10 +30,14 @@ Period week_of(long long day) {
 }  // namespace
 
 TimelineInterval parse_timeline_interval(std::string_view name) {
-    if (name == "day") return TimelineInterval::kDay;
-    if (name == "week") return TimelineInterval::kWeek;
-    if (name == "month") return TimelineInterval::kMonth;
-    if (name == "year") return TimelineInterval::kYear;
+    if (name == "day")
+        return TimelineInterval::kDay;
+    if (name == "week")
+        return TimelineInterval::kWeek;
+    if (name == "month")
+        return TimelineInterval::kMonth;
+    if (name == "year")
+        return TimelineInterval::kYear;
     throw UsageError("unknown timeline interval \"" + std::string(name) +
                      "\" (use day, week, month or year)");
 }
@@ -52,9 +57,12 @@ std::string timeline_interval_name(TimelineInterval interval) {
 }
 
 TimelineInterval interval_for_span(long long days) {
-    if (days <= 92) return TimelineInterval::kDay;
-    if (days <= 366) return TimelineInterval::kWeek;
-    if (days <= 10 * 366) return TimelineInterval::kMonth;
+    if (days <= 92)
+        return TimelineInterval::kDay;
+    if (days <= 366)
+        return TimelineInterval::kWeek;
+    if (days <= 10 * 366)
+        return TimelineInterval::kMonth;
     return TimelineInterval::kYear;
 }
 
@@ -69,8 +77,8 @@ Period period_of(long long day, TimelineInterval interval) {
         case TimelineInterval::kMonth: {
             std::snprintf(label, sizeof label, "%04d-%02d", d.year, d.month);
             long long first = days_from_civil(CivilDate{d.year, d.month, 1});
-            CivilDate next = d.month == 12 ? CivilDate{d.year + 1, 1, 1}
-                                           : CivilDate{d.year, d.month + 1, 1};
+            CivilDate next =
+                d.month == 12 ? CivilDate{d.year + 1, 1, 1} : CivilDate{d.year, d.month + 1, 1};
             return Period{label, first, days_from_civil(next) - 1};
         }
         case TimelineInterval::kYear:
@@ -82,14 +90,17 @@ Period period_of(long long day, TimelineInterval interval) {
 }
 
 bool parse_compact_day(std::string_view text, long long& day) {
-    if (text.size() != 8) return false;
+    if (text.size() != 8)
+        return false;
     int v[8];
     for (int i = 0; i < 8; ++i) {
-        if (text[i] < '0' || text[i] > '9') return false;
+        if (text[i] < '0' || text[i] > '9')
+            return false;
         v[i] = text[i] - '0';
     }
     CivilDate d{v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5], v[6] * 10 + v[7]};
-    if (!is_valid_civil(d)) return false;
+    if (!is_valid_civil(d))
+        return false;
     day = days_from_civil(d);
     return true;
 }

@@ -10,8 +10,8 @@
 
 #include "common/errors.h"
 #include "indexer/document_builder.h"
-#include "searcher/request/request_options.h"
 #include "searcher/engine/search.h"
+#include "searcher/request/request_options.h"
 
 namespace {
 

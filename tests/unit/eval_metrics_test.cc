@@ -37,7 +37,8 @@ TEST(PrecisionAt, DividesByKAndLooksOnlyAtTheTop) {
     Judgements judged{{"a", 1}, {"b", 1}, {"c", 1}, {"d", 1}};
     EXPECT_DOUBLE_EQ(precision_at({"a", "x", "b", "y", "c"}, judged, 10), 0.3);
     Ranking late;
-    for (int i = 0; i < 10; ++i) late.push_back("n" + std::to_string(i));
+    for (int i = 0; i < 10; ++i)
+        late.push_back("n" + std::to_string(i));
     late.push_back("a");
     EXPECT_DOUBLE_EQ(precision_at(late, {{"a", 1}}, 10), 0.0);
     EXPECT_DOUBLE_EQ(precision_at({"a", "x", "b"}, {{"a", 1}, {"b", 1}}, 2), 0.5);

@@ -22,7 +22,8 @@ TEST(NameSkeleton, CollapsesSlavicEndingsAndAppliesTheTable) {
         {"gadhafi", "gaddafi"},    {"yield", "yield"},        {"city", "city"},
         {"tiny", "tiny"},          {"wang", "wang"},
     };
-    for (const auto& [word, skeleton] : cases) EXPECT_EQ(name_skeleton(word), skeleton) << word;
+    for (const auto& [word, skeleton] : cases)
+        EXPECT_EQ(name_skeleton(word), skeleton) << word;
 }
 
 TEST(NameFolder, FoldsScriptsAccentsAndUmlauts) {
@@ -33,8 +34,8 @@ TEST(NameFolder, FoldsScriptsAccentsAndUmlauts) {
     };
     const Case cases[] = {
         {"zelenskyy", {"zelensky"}},
-        {"зеленский", {"zelensky"}},       // Russian, BGN: zelenskiy
-        {"зеленський", {"zelensky"}},      // Ukrainian: zelens'kiy
+        {"зеленский", {"zelensky"}},   // Russian, BGN: zelenskiy
+        {"зеленський", {"zelensky"}},  // Ukrainian: zelens'kiy
         {"путин", {"putin"}},
         {"путін", {"putin"}},
         {"josé", {"jose"}},
@@ -42,19 +43,21 @@ TEST(NameFolder, FoldsScriptsAccentsAndUmlauts) {
         {"muenchen", {"muenchen"}},
         {"straße", {"strasse"}},
         {"αθήνα", {"athena"}},
-        {"北京", {}},                       // Han is left alone
-        {"مرحبا", {}},                      // so is Arabic
-        {"1987", {}},                       // numbers are not names
+        {"北京", {}},   // Han is left alone
+        {"مرحبا", {}},  // so is Arabic
+        {"1987", {}},   // numbers are not names
         {"0.001", {}},
     };
-    for (const auto& c : cases) EXPECT_EQ(folder.fold(c.word), c.keys) << c.word;
+    for (const auto& c : cases)
+        EXPECT_EQ(folder.fold(c.word), c.keys) << c.word;
     // The cache answers the same the second time.
     EXPECT_EQ(folder.fold("зеленский"), std::vector<std::string>{"zelensky"});
 }
 
 std::set<std::string> terms_of(const Xapian::Document& doc) {
     std::set<std::string> out;
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) out.insert(*it);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+        out.insert(*it);
     return out;
 }
 
@@ -66,11 +69,12 @@ TEST(FoldedTerms, OnlyWordsThatFoldToSomethingElse) {
     a.body = "The president met José.";
     a.people = {"Сергей Лавров"};
     auto terms = terms_of(builder.build(a));
-    for (const char* t : {"XFzelensky", "XFmunchen", "XFmuenchen", "XFjose", "XFsergey",
-                          "XFlavrov"})
+    for (const char* t :
+         {"XFzelensky", "XFmunchen", "XFmuenchen", "XFjose", "XFsergey", "XFlavrov"})
         EXPECT_TRUE(terms.count(t)) << t;
     // ASCII words that fold to themselves get no key: the plain term answers for them.
-    for (const char* t : {"XFpresident", "XFmet", "XFthe", "XFin"}) EXPECT_FALSE(terms.count(t)) << t;
+    for (const char* t : {"XFpresident", "XFmet", "XFthe", "XFin"})
+        EXPECT_FALSE(terms.count(t)) << t;
 }
 
 class NameVariantSearch : public ::testing::Test {
@@ -79,11 +83,11 @@ class NameVariantSearch : public ::testing::Test {
         db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
         DocumentBuilder builder;
         const std::pair<const char*, const char*> docs[] = {
-            {"latin-yy", "Zelenskyy spoke"},    {"latin-y", "Zelensky spoke"},
-            {"latin-iy", "Zelenskiy spoke"},    {"ru", "Зеленский выступил"},
-            {"uk", "Зеленський виступив"},      {"jose-accent", "José arrived"},
-            {"jose-plain", "Jose arrived"},     {"munich-umlaut", "München airport"},
-            {"munich-ue", "Muenchen airport"},  {"other", "Putin spoke"},
+            {"latin-yy", "Zelenskyy spoke"},   {"latin-y", "Zelensky spoke"},
+            {"latin-iy", "Zelenskiy spoke"},   {"ru", "Зеленский выступил"},
+            {"uk", "Зеленський виступив"},     {"jose-accent", "José arrived"},
+            {"jose-plain", "Jose arrived"},    {"munich-umlaut", "München airport"},
+            {"munich-ue", "Muenchen airport"}, {"other", "Putin spoke"},
         };
         for (const auto& [id, body] : docs) {
             Article a;

@@ -47,8 +47,9 @@ TEST(Ranking, FeedbackAddsWordsOfTheTopResults) {
     std::string expanded = expand_with_feedback(db, q, o).get_description();
     EXPECT_NE(expanded.find("Zharvest"), std::string::npos) << expanded;
     EXPECT_NE(expanded.find("Zgrower"), std::string::npos) << expanded;
-    EXPECT_NE(expanded.find("AND_MAYBE (0.2"), std::string::npos) << expanded;  // scaled, reorders only
-    EXPECT_EQ(expanded.find("XSRC"), std::string::npos) << expanded;  // no filter terms
+    EXPECT_NE(expanded.find("AND_MAYBE (0.2"), std::string::npos)
+        << expanded;                                                   // scaled, reorders only
+    EXPECT_EQ(expanded.find("XSRC"), std::string::npos) << expanded;   // no filter terms
     EXPECT_EQ(expanded.find("wheat"), std::string::npos) << expanded;  // not in the top 2
 }
 

@@ -5,10 +5,10 @@
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/slots.h"
-#include "searcher/query/filters.h"
 #include "searcher/engine/recency.h"
-#include "searcher/request/request_options.h"
 #include "searcher/engine/search.h"
+#include "searcher/query/filters.h"
+#include "searcher/request/request_options.h"
 
 #include <map>
 
@@ -69,10 +69,12 @@ TEST(RequestOptions, BadValuesAreUsageErrors) {
         const char* value;
     };
     const Case cases[] = {
-        {"limit", "-1"},   {"limit", "ten"},       {"limit", "99999999999"}, {"offset", "1.5"},
-        {"from", "2024-13"}, {"to", "yesterday"},  {"sort", "date"},         {"facets", "colour"},
-        {"half_life", "0"}, {"half_life", "-3"},   {"half_life", "inf"},     {"exact_total", "maybe"},
-        {"colour", "red"},  {"title", "putin"},    {"source", "  "},         {"recency_weight", "-1"},
+        {"limit", "-1"},          {"limit", "ten"},     {"limit", "99999999999"},
+        {"offset", "1.5"},        {"from", "2024-13"},  {"to", "yesterday"},
+        {"sort", "date"},         {"facets", "colour"}, {"half_life", "0"},
+        {"half_life", "-3"},      {"half_life", "inf"}, {"exact_total", "maybe"},
+        {"colour", "red"},        {"title", "putin"},   {"source", "  "},
+        {"recency_weight", "-1"},
     };
     for (const auto& c : cases) {
         SearchRequest r;
@@ -152,13 +154,15 @@ TEST(Recency, WeightsComeFromTheDayBucket) {
     o.now = *parse_date_bound("2018-05-26", false);
     Xapian::Enquire enquire(db);
     // "x" scaled to weight 0 keeps the undated document in the match, so only boosts count.
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("x"), 0.0),
-                                    recency_query(db, o)));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("x"), 0.0),
+                      recency_query(db, o)));
     Xapian::MSet mset = enquire.get_mset(0, 10);
     ASSERT_EQ(mset.size(), 4u);
     std::map<Xapian::docid, double> weight;
-    for (auto it = mset.begin(); it != mset.end(); ++it) weight[*it] = it.get_weight();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        weight[*it] = it.get_weight();
     EXPECT_DOUBLE_EQ(weight[2], 4.0);  // today's
     EXPECT_DOUBLE_EQ(weight[1], 2.0);  // six days old: half
     EXPECT_DOUBLE_EQ(weight[3], 4.0);  // dated after now (mapped by month): the full boost

@@ -55,7 +55,8 @@ int main(int argc, char** argv) try {
         enquire.set_query(parser.parse_query(rec.at("query").get<std::string>()));
         nlohmann::json ids = nlohmann::json::array();
         Xapian::MSet mset = enquire.get_mset(0, limit);
-        for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_data());
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            ids.push_back(it.get_document().get_data());
         run[rec.at("qid").get<std::string>()] = ids;
     }
     std::cout << run.dump() << "\n";
