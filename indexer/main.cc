@@ -23,10 +23,10 @@ const cli::ProgramInfo kInfo{
     "Index news articles (JSON Lines, text/Markdown, Reuters SGML, HTML, WARC; .gz/.zst/.xz) into "
     "a Xapian "
     "database. Re-indexing an id replaces the article.",
-    "  gazette-index --db news.db corpus/seed corpus/samples\n"
-    "  gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
-    "  gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
-    "  zcat feed.jsonl.gz | gazette-index --db news.db -\n"
+    "gazette-index --db news.db corpus/seed corpus/samples\n"
+    "gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
+    "gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
+    "zcat feed.jsonl.gz | gazette-index --db news.db -\n",
     "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were rejected.\n"};
 
 int run(int argc, char** argv) {

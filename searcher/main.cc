@@ -25,17 +25,17 @@ namespace {
 const cli::ProgramInfo kInfo{
     "gazette-search", "gazette-search [options] --db DB QUERY...",
     "Search a Gazette database: ranked (BM25) results with highlighted snippets.",
-    "  gazette-search --db news.db Ukraine negotiations Witkoff\n"
-    "  gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
-    "  gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
-    "  gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place "
+    "gazette-search --db news.db Ukraine negotiations Witkoff\n"
+    "gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
+    "gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
+    "gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place "
     "cocoa\n"
-    "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
-    "  gazette-search --db news.db --sort newest --source BBC --section business\n"
-    "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
-    "  gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
-    "  gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
-    "  gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n"
+    "gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
+    "gazette-search --db news.db --sort newest --source BBC --section business\n"
+    "printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
+    "gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
+    "gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
+    "gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n",
     "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
     "-mustnot,\n"
     "wildcards (negotiat*), field prefixes title: author: source: section: tag: person: place: "

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -39,6 +40,18 @@ std::string version_line(const std::string& program) {
            ", Xapian " + Xapian::version_string() + ")";
 }
 
+std::string help_text(const ProgramInfo& info, const po::options_description& options) {
+    std::ostringstream out;
+    out << "Usage: " << info.synopsis << "\n" << info.summary << "\n\n" << options;
+    if (!info.notes.empty())
+        out << "\n" << info.notes;
+    out << "\nExamples:\n";
+    std::istringstream examples(info.examples);
+    for (std::string line; std::getline(examples, line);)
+        out << "  $ " << line << "\n";
+    return out.str();
+}
+
 ParseOutcome parse_options(int argc, const char* const argv[], const ProgramInfo& info,
                            const po::options_description& options,
                            const po::positional_options_description& positional,
@@ -52,10 +65,7 @@ ParseOutcome parse_options(int argc, const char* const argv[], const ProgramInfo
                       .run(),
                   vm);
         if (vm.count("help")) {
-            std::cout << "Usage: " << info.synopsis << "\n"
-                      << info.summary << "\n\n"
-                      << options << "\nExamples:\n"
-                      << info.examples;
+            std::cout << help_text(info, options);
             return ParseOutcome::kExitOk;
         }
         if (vm.count("version")) {

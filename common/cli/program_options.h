@@ -16,7 +16,8 @@ struct ProgramInfo {
     std::string name;      // "gazette-index"
     std::string synopsis;  // "gazette-index [options] --db DB INPUT..."
     std::string summary;   // one sentence
-    std::string examples;  // lines of examples, each ending in '\n'
+    std::string examples;  // one command a line, each ending in '\n' (--help adds "  $ ")
+    std::string notes{};   // paragraphs after the options (query language, exit status)
 };
 
 // The options every program has: --help, --version, --config.
@@ -26,6 +27,10 @@ po::options_description general_options();
 po::options_description database_option(const char* what);
 
 enum class ParseOutcome { kRun, kExitOk };
+
+// The text --help prints: usage, summary, options, notes, then the examples as `  $ command`
+// lines, the form help2man renders verbatim in the man pages (packaging/man/).
+std::string help_text(const ProgramInfo& info, const po::options_description& options);
 
 // Parses argv (then the --config file, then GAZETTE_DB) into `vm`. Prints --help/--version
 // itself and returns kExitOk for them. Throws UsageError on unknown or malformed options.

@@ -18,9 +18,9 @@ const cli::ProgramInfo kInfo{
     "gazette-generate", "gazette-generate --count N [options]",
     "Write a synthetic news archive as JSON Lines: Zipf-distributed text, recurring people, "
     "places and outlets, and near-duplicate republished copies. Same options, same bytes.",
-    "  gazette-generate --count 1000000 --seed 1 --out /tmp/synth-1m.jsonl\n"
-    "  gazette-generate --count 100000 --gzip --out synth.jsonl.gz --truth synth-dups.jsonl\n"
-    "  gazette-generate --count 1000 --from-year 2020 --to-year 2025 | gazette-index --db s.db "
+    "gazette-generate --count 1000000 --seed 1 --out /tmp/synth-1m.jsonl\n"
+    "gazette-generate --count 100000 --gzip --out synth.jsonl.gz --truth synth-dups.jsonl\n"
+    "gazette-generate --count 1000 --from-year 2020 --to-year 2025 | gazette-index --db s.db "
     "-\n"};
 
 int run(int argc, char** argv) {

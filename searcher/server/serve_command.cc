@@ -18,9 +18,9 @@ const cli::ProgramInfo kInfo{
     "gazette-search serve", "gazette-search serve [options] --db DB",
     "Serve the search API (/api/search, /api/article/ID, /api/suggest, /healthz, /metrics) and "
     "the search page (/) over HTTP.",
-    "  gazette-search serve --db news.db                      # http://127.0.0.1:8080/\n"
-    "  gazette-search serve --db news.db --listen 0.0.0.0:8080 --threads 16\n"
-    "  gazette-search serve --db news.db --listen 127.0.0.1:0  # any free port (printed)\n"
+    "gazette-search serve --db news.db                      # http://127.0.0.1:8080/\n"
+    "gazette-search serve --db news.db --listen 0.0.0.0:8080 --threads 16\n"
+    "gazette-search serve --db news.db --listen 127.0.0.1:0  # any free port (printed)\n",
     "Limits and their answers are described in docs/server.md. SIGINT or SIGTERM stops the\n"
     "server after the requests in flight are answered.\n"};
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "common/article_json.h"
+#include "common/cli/program_options.h"
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/fields.h"
@@ -171,6 +172,24 @@ TEST(ArticleJson, RejectsBrokenRecordsWithAReason) {
                 << c.json << " → " << e.what();
         }
     }
+}
+
+// help2man (packaging/man/) renders `  $ ` lines verbatim as examples and everything before
+// "Examples:" as the description: the notes must come before the examples, not after them.
+TEST(ProgramOptions, HelpPutsNotesBeforeExamplesAsCommandLines) {
+    const cli::ProgramInfo info{"prog", "prog [options] FILE", "Does one thing.",
+                                "prog a\nprog --flag b    # a comment\n",
+                                "Exit status: 0 ok, 1 fatal error.\n"};
+    const std::string help = cli::help_text(info, cli::general_options());
+    EXPECT_EQ(help.rfind("Usage: prog [options] FILE\nDoes one thing.\n\nGeneral options:\n", 0),
+              0u)
+        << help;
+    const auto notes = help.find("\nExit status: 0 ok, 1 fatal error.\n");
+    const auto examples = help.find("\nExamples:\n  $ prog a\n  $ prog --flag b    # a comment\n");
+    ASSERT_NE(notes, std::string::npos) << help;
+    ASSERT_NE(examples, std::string::npos) << help;
+    EXPECT_LT(notes, examples);
+    EXPECT_TRUE(help.ends_with("# a comment\n")) << help;
 }
 
 }  // namespace
