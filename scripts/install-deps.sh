@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gazette needs, only those missing; quick when all are there.
-# Usage: scripts/install-deps.sh [--test | --bench | --lint | --fuzz]   (--test adds what the test
-# suite runs besides our programs, --bench the peers the benchmarks compare with, --lint
-# clang-format, --fuzz the clang that builds the fuzz targets)
+# Usage: scripts/install-deps.sh [--test | --bench | --lint | --fuzz | --package]   (--test adds
+# what the test suite runs besides our programs, --bench the peers the benchmarks compare with,
+# --lint clang-format, --fuzz the clang that builds the fuzz targets, --package what CPack needs
+# to make the Debian package)
 # The one list of dependencies: README.md "Dependencies" explains each.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ packages=(
     libgtest-dev                     # unit tests (GoogleTest)
     python3                          # end-to-end test scripts read JSON with it
     xapian-tools                     # xapian-check, xapian-delve: inspecting databases
+    help2man                         # the man pages, from the programs' --help (packaging/man)
     gzip
 )
 if [ "${1:-}" = "--test" ]; then
@@ -28,6 +30,11 @@ if [ "${1:-}" = "--test" ]; then
     packages+=(chromium)
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+fi
+if [ "${1:-}" = "--package" ]; then
+    # cpack -G DEB: dpkg-shlibdeps (dpkg-dev) turns the programs' shared libraries into the
+    # package's Depends, and CPack finds the programs among the files with file(1).
+    packages+=(dpkg-dev file)
 fi
 if [ "${1:-}" = "--bench" ]; then
     packages+=(xapian-omega sqlite3 wrk hyperfine)

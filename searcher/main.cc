@@ -41,7 +41,7 @@ const cli::ProgramInfo kInfo{
     "wildcards (negotiat*), field prefixes title: author: source: section: tag: person: place: "
     "org:\n"
     "lang: url: id:, and dates date:2025-01-01..2025-02-28 (YYYY, YYYY-MM or YYYY-MM-DD; open ends "
-    "ok).\n"
+    "ok).\n\n"
     "Exit status: 0 ok (also with no results), 1 fatal error (database missing or unreadable),\n"
     "2 bad usage or query syntax.\n"};
 
