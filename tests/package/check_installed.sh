@@ -19,16 +19,17 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
 installed gazette || fail "apt did not install $deb"
+installed libxapian30 || fail "apt did not install libxapian30 with the package"
 for p in "${build_deps[@]}"; do
     ! installed "$p" || fail "installing the package pulled in the build dependency $p"
 done
-ok "apt-get install $(basename "$deb") resolved its Depends (libxapian30 and the rest) from Debian's mirror"
+ok "apt-get install $(basename "$deb") installed it and its Depends (libxapian30 ...), no build dependency"
 
 version=$(dpkg-query -W -f='${Version}' gazette)
 for prog in gazette-index gazette-search; do
     [ "$(command -v "$prog")" = "/usr/bin/$prog" ] || fail "$prog is not /usr/bin/$prog"
     dpkg -S "/usr/bin/$prog" | grep -q '^gazette: ' || fail "/usr/bin/$prog is not the package's"
-    line=$("$prog" --version)
+    line=$("$prog" --version) || fail "$prog --version exited $?"
     [[ $line =~ ^$prog\ $version\ \(.*Xapian\ 1\.4\.[0-9]+\)$ ]] || fail "$prog --version: $line"
     ok "$line"
 done
