@@ -90,7 +90,8 @@ man gazette-search 2>/dev/null | grep -q 'GAZETTE_DB' || fail "man gazette-searc
 ok "man -w finds ${pages[*]}"
 dpkg-reconfigure gazette
 getent passwd gazette >/dev/null || fail "the postinst made no gazette user"
-systemd-analyze verify /lib/systemd/system/gazette-search.service \
-    /lib/systemd/system/gazette-index.service /lib/systemd/system/gazette-index.timer ||
-    fail "systemd-analyze verify rejects the installed units"
+verdict=$(systemd-analyze verify /lib/systemd/system/gazette-search.service \
+    /lib/systemd/system/gazette-index.service /lib/systemd/system/gazette-index.timer 2>&1) ||
+    fail "systemd-analyze verify rejects the installed units: $verdict"
+[ -z "$verdict" ] || fail "systemd-analyze verify warns about the installed units: $verdict"
 ok "user gazette made; systemd-analyze verify accepts the installed units"
