@@ -5,7 +5,8 @@
 # GAZETTE_INSTALL_BINDIR (relative to the prefix) before including it.
 set(GAZETTE_BINDIR "${CMAKE_INSTALL_PREFIX}/${GAZETTE_INSTALL_BINDIR}")
 if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
-    # Debian 12's place for the units of its packages (debhelper's), the .deb's prefix.
+    # The .deb's prefix (and Debian's own packages'): Debian 12 keeps their units in
+    # /lib/systemd/system, where debhelper puts them.
     set(unit_dir "/lib/systemd/system")
 else()
     # systemd also reads /usr/local/lib/systemd/system and /usr/local/lib/sysusers.d.
