@@ -10,6 +10,7 @@
 #include "common/cli/program_options.h"
 #include "common/database_error.h"
 #include "common/errors.h"
+#include "common/terminal.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
 
@@ -47,7 +48,8 @@ int run(int argc, char** argv) {
         ("source", po::value<std::string>()->default_value("")->value_name("NAME"),
          "source for records that name none, e.g. --source BBC")
         ("threads,j", po::value<unsigned>()->default_value(cores)->value_name("N"),
-         "writers working in parallel, each building its own shard; the shards are merged at the end")
+         "writers working in parallel, each building its own part of the database; the parts are merged "
+         "at the end (with --shards, one writer per shard)")
         ("shards", po::value<unsigned>()->value_name("N"),
          "make DB a sharded database: a folder of N shards (an id's shard is a hash of it) with a stub "
          "file DB/XAPIANDB listing them and DB/lexicon for spelling; later runs update it shard by shard")
@@ -76,10 +78,11 @@ int run(int argc, char** argv) {
         return exit_status::kOk;
     }
     IndexCommand command;
+    BulkOptions& bulk = command.bulk;
     auto db_paths = cli::database_paths(vm);
     if (db_paths.size() != 1)
         throw UsageError("gazette-index writes one database: give --db once");
-    command.db_path = db_paths.front();
+    bulk.db_path = db_paths.front();
     if (vm.count("delete"))
         command.delete_ids = vm["delete"].as<std::vector<std::string>>();
     if (vm.count("delete-from")) {
@@ -105,41 +108,43 @@ int run(int argc, char** argv) {
     }
     if (vm.count("exclude"))
         command.excludes = vm["exclude"].as<std::vector<std::string>>();
-    command.default_source = vm["source"].as<std::string>();
-    command.batch_mb = vm["batch-mb"].as<std::uint64_t>();
-    command.segment_mb = vm["segment-mb"].as<std::uint64_t>();
-    if (command.batch_mb == 0)
+    bulk.default_source = vm["source"].as<std::string>();
+    std::uint64_t batch_mb = vm["batch-mb"].as<std::uint64_t>();
+    if (batch_mb == 0)
         throw UsageError("--batch-mb must be at least 1");
-    command.threads = vm["threads"].as<unsigned>();
-    if (command.threads == 0 || command.threads > 256)
+    bulk.batch_bytes = batch_mb << 20;
+    bulk.segment_bytes = vm["segment-mb"].as<std::uint64_t>() << 20;
+    bulk.threads = vm["threads"].as<unsigned>();
+    if (bulk.threads == 0 || bulk.threads > 256)
         throw UsageError("--threads must be between 1 and 256");
-    command.keep_shards = vm.count("keep-shards") > 0;
+    bulk.keep_shards = vm.count("keep-shards") > 0;
     if (vm.count("shards")) {
-        command.shards = vm["shards"].as<unsigned>();
-        if (command.shards == 0 || command.shards > 1024)
+        bulk.shards = vm["shards"].as<unsigned>();
+        if (bulk.shards == 0 || bulk.shards > 1024)
             throw UsageError("--shards must be between 1 and 1024");
     }
     if (vm.count("shard-by")) {
-        command.shard_by = parse_scheme_name(vm["shard-by"].as<std::string>());
-        if (!command.shard_by)
+        bulk.shard_by = parse_scheme_name(vm["shard-by"].as<std::string>());
+        if (!bulk.shard_by)
             throw UsageError("unknown --shard-by " + vm["shard-by"].as<std::string>() +
                              " (use hash or year)");
-        if (command.shard_by == ShardScheme::kYear && (command.shards > 0 || command.keep_shards))
+        if (bulk.shard_by == ShardScheme::kYear && (bulk.shards > 0 || bulk.keep_shards))
             throw UsageError(
                 "--shard-by year makes one shard per year: leave out --shards and "
                 "--keep-shards");
     }
-    command.update = vm.count("update") > 0;
-    command.quiet = vm.count("quiet") > 0;
+    bulk.update = vm.count("update") > 0;
+    bool quiet = vm.count("quiet") > 0;
+    bulk.progress = !quiet && is_terminal(stderr);
 
     // We commit by size ourselves (--batch-mb); stop Xapian from also committing every
     // 10,000 documents, which would make the commit points depend on article counts.
     setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0);
     std::unique_ptr<AlertRun> alerts = alerts_from_options(vm);
-    command.listener = alerts.get();
+    bulk.listener = alerts.get();
     try {
         int status = run_index(command);
-        if (alerts && !command.quiet) {
+        if (alerts && !quiet) {
             std::cerr << "alerts: " << alerts->queries() << " standing queries, "
                       << alerts->stats().emitted << " alerts emitted (" << alerts->stats().reemitted
                       << " left over from an interrupted run), " << alerts->stats().suppressed
@@ -149,7 +154,7 @@ int run(int argc, char** argv) {
     } catch (const Xapian::DatabaseLockError&) {
         throw;  // has its own message below
     } catch (const Xapian::Error& e) {
-        throw DatabaseFailure(e, command.db_path);  // names the database and the reason
+        throw DatabaseFailure(e, bulk.db_path);  // names the database and the reason
     }
 }
 

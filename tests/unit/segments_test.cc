@@ -130,8 +130,8 @@ TEST_F(WorkFolder, NextSealedNameCountsPastGaps) {
     make_segment("shard-0.seg-000003c", {"b"});  // 1..3 consolidated
     // The count (2) would name an existing or earlier segment; one past the highest does not.
     EXPECT_EQ(next_sealed_name(shard), shard + ".seg-000004");
-    EXPECT_EQ(shard_of_sealed(shard + ".seg-000003c"), shard);
-    EXPECT_EQ(shard_of_sealed(shard), "");
+    EXPECT_EQ(part_of_sealed(shard + ".seg-000003c"), shard);
+    EXPECT_EQ(part_of_sealed(shard), "");
 }
 
 TEST_F(WorkFolder, ConsolidatedSegmentKeepsOrderAndReplacesItsSources) {
