@@ -12,9 +12,9 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "indexer/bulk/shard_locator.h"
-#include "indexer/bulk/writer_routing.h"
 #include "indexer/bulk/shard_scheme.h"
 #include "indexer/bulk/sharded_database.h"
+#include "indexer/bulk/writer_routing.h"
 #include "tests/unit/temp_folder.h"
 
 namespace gazette {
