@@ -2,11 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
-
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/language.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
@@ -116,11 +115,8 @@ Article article_from_json(std::string_view json_text) {
     a.authors = get_list(obj, "authors");
     a.section = get_string(obj, "section");
     std::string language = get_string(obj, "language");
-    if (!language.empty()) {
-        for (auto& c : language)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        a.language = language;
-    }
+    if (!language.empty())
+        a.language = ascii_lower(language);
     a.tags = get_list(obj, "tags");
     a.people = get_list(obj, "people");
     a.places = get_list(obj, "places");

@@ -1,4 +1,4 @@
-// The shared contract: dates, UTF-8 checks, filter folding, id terms, the JSON record.
+// The shared contract: dates, UTF-8 and ASCII helpers, filter folding, id terms, the JSON record.
 #include <gtest/gtest.h>
 
 #include "common/article_json.h"
@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/hash.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
@@ -81,6 +82,30 @@ TEST(Utf8, FindsTheFirstBadByte) {
     EXPECT_EQ(strip_control_chars("a\x03"
                                   "b\r\nc\x7f"),
               "ab\n\nc");
+}
+
+TEST(Ascii, TrimDropsSpaceTabCrAndLfAtEitherEnd) {
+    EXPECT_EQ(trim(" \t\r\n a b \r\n"), "a b");
+    EXPECT_EQ(trim("\f\va\v"), "\f\va\v");  // not whitespace in what we read
+    EXPECT_EQ(trim(" \n\t "), "");
+    EXPECT_EQ(trim(""), "");
+    EXPECT_EQ(trim_start("  a  "), "a  ");
+    EXPECT_EQ(trim_end("  a  "), "  a");
+    // A narrower set where a format says so (dates: spaces and tabs only).
+    EXPECT_EQ(trim("\t 1987-03-03 \n", " \t"), "1987-03-03 \n");
+    EXPECT_EQ(trim_end(trim_start(" 5\t\r", " \t"), " \t\r"), "5");
+}
+
+TEST(Ascii, LowerTouchesAsciiLettersOnly) {
+    EXPECT_EQ(ascii_lower("Content-Type: TEXT/HTML; Charset=UTF-8"),
+              "content-type: text/html; charset=utf-8");
+    EXPECT_EQ(ascii_lower("ÉCOLE Ünï"), "École Ünï");  // UTF-8 bytes pass through
+    EXPECT_EQ(ascii_lower("@[`{"), "@[`{");            // the neighbours of A-Z and a-z
+}
+
+TEST(Date, SpacesAndTabsAroundADateAreAllowedLineBreaksAreNot) {
+    EXPECT_TRUE(parse_iso_datetime(" \t1987-03-03\t "));
+    EXPECT_FALSE(parse_iso_datetime("1987-03-03\n"));
 }
 
 TEST(Fields, FilterValuesFoldCaseAndSpace) {
