@@ -13,22 +13,28 @@
 #include "common/terminal.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
+#include "indexer/readers/format_registry.h"
 
 namespace po = boost::program_options;
 using namespace gazette;
 
 namespace {
 
-const cli::ProgramInfo kInfo{
-    "gazette-index", "gazette-index [options] --db DB INPUT...",
-    "Index news articles (JSON Lines, text/Markdown, Reuters SGML, HTML, WARC; .gz/.zst/.xz) into "
-    "a Xapian "
-    "database. Re-indexing an id replaces the article.",
-    "  gazette-index --db news.db corpus/seed corpus/samples\n"
-    "  gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
-    "  gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
-    "  zcat feed.jsonl.gz | gazette-index --db news.db -\n"
-    "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were rejected.\n"};
+// The formats come from the reader registry (indexer/readers/format_registry.h).
+cli::ProgramInfo program_info() {
+    std::string formats;
+    for (const FormatEntry& entry : format_table())
+        formats += std::string(formats.empty() ? "" : ", ") + std::string(entry.label);
+    return {"gazette-index", "gazette-index [options] --db DB INPUT...",
+            "Index news articles (" + formats +
+                "; .gz/.zst/.xz) into a Xapian database. Re-indexing an id replaces the article.",
+            "  gazette-index --db news.db corpus/seed corpus/samples\n"
+            "  gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
+            "  gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
+            "  zcat feed.jsonl.gz | gazette-index --db news.db -\n"
+            "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were "
+            "rejected.\n"};
+}
 
 int run(int argc, char** argv) {
     po::options_description options;
@@ -36,12 +42,14 @@ int run(int argc, char** argv) {
     options.add(cli::database_option("database to create or update (or set GAZETTE_DB)"));
     po::options_description indexing("Indexing");
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::string format_help = "read every input as FMT: " + format_names() +
+                              " (default: from the file name, or else its first bytes)";
     // clang-format off
     indexing.add_options()
         ("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
          "files or directories to index (directories are walked recursively); - = JSON Lines on stdin")
         ("format", po::value<std::string>()->value_name("FMT"),
-         "read every input as FMT: jsonl, text, sgml, html or warc (default: from the file name)")
+         format_help.c_str())
         ("exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
          "leave out files in walked directories whose name or relative path matches GLOB "
          "(repeatable), e.g. --exclude 'README*'")
@@ -73,7 +81,7 @@ int run(int argc, char** argv) {
     positional.add("input", -1);
 
     po::variables_map vm;
-    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) ==
+    if (cli::parse_options(argc, argv, program_info(), options, positional, vm) ==
         cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }
@@ -102,8 +110,8 @@ int run(int argc, char** argv) {
     if (vm.count("format")) {
         command.format = parse_format_name(vm["format"].as<std::string>());
         if (!command.format) {
-            throw UsageError("unknown --format " + vm["format"].as<std::string>() +
-                             " (use jsonl, text, sgml, html or warc)");
+            throw UsageError("unknown --format " + vm["format"].as<std::string>() + " (use " +
+                             format_names() + ")");
         }
     }
     if (vm.count("exclude"))

@@ -284,4 +284,10 @@ void read_reuters_sgml(std::string content, const std::string& display_name, Art
     }
 }
 
+bool looks_like_reuters_sgml(std::string_view head) {
+    std::string_view rest = trim_start(head);
+    return rest.starts_with("<!DOCTYPE lewis") || rest.starts_with("<REUTERS ") ||
+           rest.starts_with("<REUTERS>");
+}
+
 }  // namespace gazette

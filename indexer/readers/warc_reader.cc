@@ -359,4 +359,9 @@ void read_warc(const std::filesystem::path& path, Compression compression,
     WarcReader(*source, display_name, default_source, sink).run();
 }
 
+bool looks_like_warc(std::string_view head) {
+    std::string_view rest = trim_start(head);
+    return rest.starts_with("WARC/") && rest.size() > 5 && rest[5] >= '0' && rest[5] <= '9';
+}
+
 }  // namespace gazette

@@ -84,6 +84,12 @@ TEST(Utf8, FindsTheFirstBadByte) {
               "ab\n\nc");
 }
 
+TEST(Utf8, ByteOrderMarkIsDroppedOnlyAtTheStart) {
+    EXPECT_EQ(without_utf8_bom("\xEF\xBB\xBFtext"), "text");
+    EXPECT_EQ(without_utf8_bom("te\xEF\xBB\xBFxt"), "te\xEF\xBB\xBFxt");
+    EXPECT_EQ(without_utf8_bom("\xEF\xBB"), "\xEF\xBB");
+}
+
 TEST(Ascii, TrimDropsSpaceTabCrAndLfAtEitherEnd) {
     EXPECT_EQ(trim(" \t\r\n a b \r\n"), "a b");
     EXPECT_EQ(trim("\f\va\v"), "\f\va\v");  // not whitespace in what we read
