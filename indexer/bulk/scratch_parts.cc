@@ -74,7 +74,10 @@ bool ScratchParts::resume(const std::string& plan_id, std::size_t count) {
 
 void ScratchParts::create(std::size_t count) {
     fs::create_directories(work_);
-    lock_ = WorkFolderLock(work_);
+    // resume() holds the lock already when the folder was there without parts (a run killed
+    // before its first writer made its database): locking it again would be refused.
+    if (!lock_.held())
+        lock_ = WorkFolderLock(work_);
     paths_.clear();
     for (std::size_t i = 0; i < count; ++i)
         paths_.push_back(part_path(work_, i).string());
