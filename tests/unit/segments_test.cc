@@ -13,7 +13,7 @@
 
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
-#include "tests/unit/temp_folder.h"
+#include "tests/support/temp_folder_test.h"
 
 namespace gazette {
 namespace {

@@ -15,7 +15,7 @@
 #include "indexer/bulk/shard_routing.h"
 #include "indexer/bulk/shard_scheme.h"
 #include "indexer/bulk/sharded_database.h"
-#include "tests/unit/temp_folder.h"
+#include "tests/support/temp_folder_test.h"
 
 namespace gazette {
 namespace {
