@@ -9,9 +9,9 @@
 #include "common/cli/program_options.h"
 #include "common/errors.h"
 #include "common/fields.h"
-#include "common/language.h"
 #include "common/terminal.h"
 #include "searcher/cli/search_command.h"
+#include "searcher/cli/shard_options.h"
 #include "searcher/cli/timeline_command.h"
 #include "searcher/query/query_language.h"
 #include "searcher/request/request_options.h"
@@ -73,17 +73,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("expand", po::value<unsigned>()->value_name("N"), "add N terms from the top results to the query (pseudo-relevance feedback: reorders the matches, adds none; default 0 = off)")
         ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")
         ("expand-weight", po::value<double>()->value_name("W"), "with --expand: weight of the added terms (default 0.2)")
-        ("debug-query", "print the parsed query (Xapian's description) to stderr")
-        ("parallel", "search each local database (each shard of a sharded database) in its own "
-         "xapian-progsrv process, so that the shards of a query are matched at the same time "
-         "on different cores (docs/scale-out.md)")
-        ("allow-partial", "if a shard cannot be reached, answer from the others and say which are missing")
-        ("connect-timeout", po::value<unsigned>()->default_value(2000)->value_name("MS"),
-         "how long to wait for a connection to a remote shard (tcp://host:port)")
-        ("shard-timeout", po::value<unsigned>()->default_value(10000)->value_name("MS"),
-         "how long to wait for each answer from a remote shard")
-        ("lexicon", po::value<std::string>()->value_name("DB"),
-         "spelling data for remote shards (default: the lexicon/ of a sharded database given with --db)");
+        ("debug-query", "print the parsed query (Xapian's description) to stderr");
     filters.add_options()
         ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
@@ -139,25 +129,24 @@ SearchRequest request_from_options(const po::variables_map& vm) {
     return request;
 }
 
-QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest& request) {
-    QueryOptions options;
+// The session's stemming language is --stem-lang for every query; without it, a search
+// limited to one language by its lang filter is stemmed in that one (search_session.h),
+// which is checked here already so that a bad one is a usage error before any search.
+SearchOptions search_options_from(const po::variables_map& vm, const SearchRequest& request) {
+    SearchOptions options;
     std::string op = vm["default-op"].as<std::string>();
     if (op == "or" || op == "OR") {
-        options.default_op = Xapian::Query::OP_OR;
+        options.query.default_op = Xapian::Query::OP_OR;
     } else if (op == "and" || op == "AND") {
-        options.default_op = Xapian::Query::OP_AND;
+        options.query.default_op = Xapian::Query::OP_AND;
     } else {
         throw UsageError("--default-op must be or or and, not " + op);
     }
     if (vm.count("stem-lang")) {
-        options.stem_language = vm["stem-lang"].as<std::string>();
+        options.query.stem_language = vm["stem-lang"].as<std::string>();
+        check_stem_language(options.query.stem_language);
     } else {
-        // Searching articles of one language: stem the query words as those were stemmed.
-        options.stem_language = stem_language_for(request, options.stem_language);
-    }
-    if (!is_language_code(options.stem_language)) {
-        throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
-                         options.stem_language + "\"");
+        check_stem_language(stem_language_for(request, options.query.stem_language));
     }
     if (vm.count("bm25-k1"))
         options.ranking.bm25_k1 = vm["bm25-k1"].as<double>();
@@ -192,7 +181,7 @@ int run(int argc, char** argv) {
         ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
          "highlight terms: auto (on a terminal), always or never");
     // clang-format on
-    options.add(search).add(filters).add(output).add(timeline_options());
+    options.add(search).add(shard_options()).add(filters).add(output).add(timeline_options());
     po::positional_options_description positional;
     positional.add("query", -1);
 
@@ -202,16 +191,12 @@ int run(int argc, char** argv) {
         return exit_status::kOk;
     }
     SearchCommand command;
-    command.db_paths = cli::database_paths(vm);
+    command.session.databases = cli::database_paths(vm);
+    command.session.shards = shard_options_from(vm);
     command.request = request_from_options(vm);
-    command.query_options = query_options_from(vm, command.request);
+    command.session.search = search_options_from(vm, command.request);
+    command.session.fixed_stem_language = vm.count("stem-lang") > 0;
     command.debug_query = vm.count("debug-query") > 0;
-    command.shards.allow_partial = vm.count("allow-partial") > 0;
-    command.shards.parallel = vm.count("parallel") > 0;
-    command.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
-    command.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
-    if (vm.count("lexicon"))
-        command.shards.lexicon = vm["lexicon"].as<std::string>();
     std::string color = vm["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never") {
         throw UsageError("--color must be auto, always or never");

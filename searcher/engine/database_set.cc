@@ -57,15 +57,6 @@ Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& 
 
 }  // namespace
 
-void use_database_set(QueryOptions& options, const DatabaseSet& set) {
-    options.lexicon = set.lexicon;
-    options.documents = set.documents;
-    // Remote shards cannot give spelling suggestions; without a lexicon there are none.
-    options.spelling = !set.any_remote || set.lexicon.has_value();
-    // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
-    options.remote_shards = set.documents ? set.any_network : set.any_remote;
-}
-
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) {
     if (!spec.starts_with("tcp://"))
         return false;

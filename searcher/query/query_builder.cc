@@ -52,17 +52,17 @@ void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& options)
     : stopper_(make_english_stopper()),
-      db_(db),
-      folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr) {
+      db_(databases.terms),
+      folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr),
+      spelling_(options.spelling && databases.spelling.has_value()),
+      remote_shards_(databases.remote),
+      spelling_db_(databases.spelling.value_or(databases.terms)) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
     if (!stemmer_name.empty())
         stemmer_ = Xapian::Stem(stemmer_name);
-    parser_.set_database(options.lexicon ? *options.lexicon : db);
-    spelling_ = options.spelling;
-    remote_shards_ = options.remote_shards;
-    spelling_db_ = options.lexicon ? *options.lexicon : db;
+    parser_.set_database(spelling_db_);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     if (options.stem_language == "en")
