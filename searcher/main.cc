@@ -129,9 +129,9 @@ SearchRequest request_from_options(const po::variables_map& vm) {
     return request;
 }
 
-// The session's stemming language is --stem-lang for every query; without it, a search
-// limited to one language by its lang filter is stemmed in that one (search_session.h),
-// which is checked here already so that a bad one is a usage error before any search.
+// Without --stem-lang the session stems each search in the language of its one lang filter
+// (search_session.h); that language is checked here already, so that a bad one is a usage
+// error before any database is opened.
 SearchOptions search_options_from(const po::variables_map& vm, const SearchRequest& request) {
     SearchOptions options;
     std::string op = vm["default-op"].as<std::string>();

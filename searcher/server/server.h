@@ -1,9 +1,7 @@
 // The HTTP search service: configuration and the loop that serves until SIGINT or SIGTERM.
 #pragma once
 
-#include <chrono>
-#include <string>
-#include <vector>
+#include <cstddef>
 
 #include "searcher/engine/search_session.h"
 #include "searcher/server/limits.h"
