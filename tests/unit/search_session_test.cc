@@ -18,7 +18,7 @@
 #include "indexer/document_builder.h"
 #include "searcher/engine/search_session.h"
 #include "searcher/request/request_options.h"
-#include "temp_folder.h"
+#include "tests/support/temp_folder_test.h"
 
 namespace gazette {
 namespace {
