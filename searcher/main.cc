@@ -88,12 +88,21 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
     // clang-format on
-    for (const auto& name : filter_field_names()) {
-        filters.add_options()(name.c_str(),
+    for (const FieldSpec* field : filter_fields()) {
+        // "tags,tag,topic": Boost takes every name; the value is stored under the first.
+        std::string names(field->name), also;
+        for (std::string_view alias : field->aliases) {
+            if (alias.empty())
+                continue;
+            names += "," + std::string(alias);
+            also += (also.empty() ? "; also --" : ", --") + std::string(alias);
+        }
+        std::string what = "only articles whose " + std::string(field->name) +
+                           (field->is_list() ? " include" : " is") +
+                           " VALUE (whole value, any case; repeat for any of several" + also + ")";
+        filters.add_options()(names.c_str(),
                               po::value<std::vector<std::string>>()->value_name("VALUE"),
-                              ("only articles whose " + name +
-                               " is VALUE (whole value, any case; repeat for any of several)")
-                                  .c_str());
+                              what.c_str());
     }
     // clang-format off
     search.add_options()
@@ -126,7 +135,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.explain = true;
     if (vm.count("like"))
         set_request_option(request, "like", vm["like"].as<std::string>());
-    for (const auto& name : filter_field_names()) {
+    for (const FieldSpec* field : filter_fields()) {
+        std::string name(field->name);
         if (!vm.count(name))
             continue;
         for (const auto& value : vm[name].as<std::vector<std::string>>()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
 #include "tests/unit/temp_folder.h"
