@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <iostream>
+#include <sstream>
 #include <string_view>
 
 #include "common/cli/program_options.h"
@@ -22,28 +23,64 @@ using namespace gazette;
 
 namespace {
 
-const cli::ProgramInfo kInfo{
-    "gazette-search", "gazette-search [options] --db DB QUERY...",
-    "Search a Gazette database: ranked (BM25) results with highlighted snippets.",
-    "  gazette-search --db news.db Ukraine negotiations Witkoff\n"
-    "  gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
-    "  gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
-    "  gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place "
-    "cocoa\n"
-    "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
-    "  gazette-search --db news.db --sort newest --source BBC --section business\n"
-    "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
-    "  gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
-    "  gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
-    "  gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n"
-    "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
-    "-mustnot,\n"
-    "wildcards (negotiat*), field prefixes title: author: source: section: tag: person: place: "
-    "org:\n"
-    "lang: url: id:, and dates date:2025-01-01..2025-02-28 (YYYY, YYYY-MM or YYYY-MM-DD; open ends "
-    "ok).\n"
-    "Exit status: 0 ok (also with no results), 1 fatal error (database missing or unreadable),\n"
-    "2 bad usage or query syntax.\n"};
+// Breaks `text` at spaces into lines of at most `width` characters, each ending in '\n'.
+std::string wrapped(const std::string& text, std::size_t width) {
+    std::string out, line, word;
+    std::istringstream words(text);
+    while (words >> word) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    return out + line + "\n";
+}
+
+// The query language's field prefixes and their aliases, from the field table (a field with
+// neither prefix, the body, is searched by plain words only).
+std::string query_prefix_lines() {
+    auto has_prefix = [](const FieldSpec& f) {
+        return !f.text_prefix.empty() || !f.filter_prefix.empty();
+    };
+    std::string text = "wildcards (negotiat*), field prefixes";
+    for (const FieldSpec& f : fields()) {
+        if (has_prefix(f))
+            text += " " + std::string(f.name) + ":";
+    }
+    text += " " + std::string(kIdFieldName) + ":, or their aliases";
+    for (const FieldSpec& f : fields()) {
+        for (std::string_view alias : f.aliases) {
+            if (has_prefix(f) && !alias.empty())
+                text += " " + std::string(alias) + ":";
+        }
+    }
+    return wrapped(text + ",", 92);
+}
+
+cli::ProgramInfo program_info() {
+    return {
+        "gazette-search", "gazette-search [options] --db DB QUERY...",
+        "Search a Gazette database: ranked (BM25) results with highlighted snippets.",
+        "  gazette-search --db news.db Ukraine negotiations Witkoff\n"
+        "  gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
+        "  gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
+        "  gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets "
+        "tags,places cocoa\n"
+        "  gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
+        "  gazette-search --db news.db --sort newest --source BBC --section business\n"
+        "  printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
+        "  gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
+        "  gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
+        "  gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n"
+        "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
+        "-mustnot,\n" +
+            query_prefix_lines() +
+            "and dates date:2025-01-01..2025-02-28 (YYYY, YYYY-MM or YYYY-MM-DD; open ends ok).\n"
+            "Exit status: 0 ok (also with no results), 1 fatal error (database missing or "
+            "unreadable),\n"
+            "2 bad usage or query syntax.\n"};
+}
 
 // Every request option the command line offers, as (option name, request key) pairs; the
 // values go through set_request_option like --jsonl objects and HTTP query strings do.
@@ -78,12 +115,21 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
     // clang-format on
-    for (const auto& name : filter_field_names()) {
-        filters.add_options()(name.c_str(),
+    for (const FieldSpec* field : filter_fields()) {
+        // "tags,tag,topic": Boost takes every name; the value is stored under the first.
+        std::string names(field->name), also;
+        for (std::string_view alias : field->aliases) {
+            if (alias.empty())
+                continue;
+            names += "," + std::string(alias);
+            also += (also.empty() ? "; also --" : ", --") + std::string(alias);
+        }
+        std::string what = "only articles whose " + std::string(field->name) +
+                           (field->is_list() ? " include" : " is") +
+                           " VALUE (whole value, any case; repeat for any of several" + also + ")";
+        filters.add_options()(names.c_str(),
                               po::value<std::vector<std::string>>()->value_name("VALUE"),
-                              ("only articles whose " + name +
-                               " is VALUE (whole value, any case; repeat for any of several)")
-                                  .c_str());
+                              what.c_str());
     }
     // clang-format off
     search.add_options()
@@ -116,7 +162,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.explain = true;
     if (vm.count("like"))
         set_request_option(request, "like", vm["like"].as<std::string>());
-    for (const auto& name : filter_field_names()) {
+    for (const FieldSpec* field : filter_fields()) {
+        std::string name(field->name);
         if (!vm.count(name))
             continue;
         for (const auto& value : vm[name].as<std::vector<std::string>>()) {
@@ -186,7 +233,7 @@ int run(int argc, char** argv) {
     positional.add("query", -1);
 
     po::variables_map vm;
-    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) ==
+    if (cli::parse_options(argc, argv, program_info(), options, positional, vm) ==
         cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }

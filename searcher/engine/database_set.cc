@@ -101,8 +101,8 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
         set.any_network = set.any_network || remote;
         std::error_code ec;
         if (!remote && o.lexicon.empty() && !set.lexicon &&
-            fs::is_directory(fs::path(spec) / "lexicon", ec)) {
-            set.lexicon = Xapian::Database((fs::path(spec) / "lexicon").string());
+            fs::is_directory(fs::path(spec) / kLexiconFolder, ec)) {
+            set.lexicon = Xapian::Database((fs::path(spec) / kLexiconFolder).string());
         }
         if (o.parallel) {
             // A tcp:// shard among them is read over the network either way.

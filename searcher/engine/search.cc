@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <nlohmann/json.hpp>
 
+#include "common/article_json.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/slots.h"
@@ -55,18 +55,19 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     Xapian::Document doc = document_of(it, documents);
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (!data.is_object())
-        data = nlohmann::json::object();
-    hit.id = data.value("id", doc.get_value(kSlotId));
-    hit.title = data.value("title", "");
-    hit.date = data.value("date", "");
-    hit.source = data.value("source", "");
-    hit.url = data.value("url", "");
+    std::optional<Article> stored = stored_article(doc.get_data());
+    if (!stored) {
+        hit.id = doc.get_value(kSlotId);  // not our record: the id is still in its slot
+        return hit;
+    }
+    hit.id = std::move(stored->id);
+    hit.title = std::move(stored->title);
+    hit.date = std::move(stored->date_text);
+    hit.source = std::move(stored->source);
+    hit.url = std::move(stored->url);
     if (!stemmer)
         return hit;
-    std::string body = data.value("body", "");
-    const std::string& text = body.empty() ? hit.title : body;
+    const std::string& text = stored->body.empty() ? hit.title : stored->body;
     hit.snippet =
         mset.snippet(text, kSnippetLength, *stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
     return hit;

@@ -15,14 +15,18 @@ void check_facets_for_remote(const SearchRequest& request, const DatabaseSet& se
     if (!set.any_remote)
         return;
     for (const auto& name : request.facets) {
-        const FieldSpec* field = find_field(name);
-        if (field && field->is_list) {
-            throw UsageError(
-                "the " + name +
-                " facet is not available on remote shards (Xapian 1.4's "
-                "xapian-tcpsrv cannot run the counter for list fields); source, section, "
-                "lang, year and month are");
+        const FacetSpec* facet = find_facet(name);
+        if (!facet || !facet->is_list)
+            continue;
+        std::string available;
+        for (const FacetSpec& f : facets()) {
+            if (!f.is_list)
+                available += (available.empty() ? "" : ", ") + std::string(f.name);
         }
+        throw UsageError("the " + name +
+                         " facet is not available on remote shards (Xapian 1.4's "
+                         "xapian-tcpsrv cannot run the counter for list fields); " +
+                         available + " are");
     }
 }
 

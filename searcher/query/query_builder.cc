@@ -45,8 +45,10 @@ void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
     if (!field.text_prefix.empty()) {
         parser.add_prefix(name, std::string(field.text_prefix));
     } else if (!field.filter_prefix.empty()) {
-        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(),
-                                  field.name.data());
+        // One grouping per field, whichever name is typed: `tag:a topic:b` is an OR, as
+        // `tag:a tag:b` is. (Xapian copies the string.)
+        const std::string grouping(field.name);
+        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(), &grouping);
     }
 }
 
@@ -70,13 +72,16 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
     parser_.set_default_op(options.default_op);
     parser_.set_max_expansion(options.max_wildcard_expansion,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    // One loop over the field table gives the query language every field prefix.
+    // One loop over the field table gives the query language every field prefix, under the
+    // field's name and its aliases.
     for (const FieldSpec& field : fields()) {
         add_field_prefix(parser_, std::string(field.name), field);
-        if (!field.alias.empty())
-            add_field_prefix(parser_, std::string(field.alias), field);
+        for (std::string_view alias : field.aliases) {
+            if (!alias.empty())
+                add_field_prefix(parser_, std::string(alias), field);
+        }
     }
-    parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
+    parser_.add_boolean_prefix(std::string(kIdFieldName), (new IdFieldProcessor)->release());
     parser_.add_rangeprocessor((new DateRangeProcessor)->release());
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
 #include "tests/support/temp_folder_test.h"

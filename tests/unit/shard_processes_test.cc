@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "common/errors.h"
+#include "common/schema.h"
 #include "searcher/engine/database_set.h"
 #include "searcher/engine/search.h"
 #include "searcher/engine/shard_processes.h"
@@ -64,7 +65,7 @@ TEST_F(ShardProcesses, StubFolderListsItsShardsRelativeToItself) {
     fs::create_directories(root_ / "news");
     make_db("news/shard-0", {"oil"});
     make_db("news/shard-1", {"gas"});
-    write(root_ / "news" / "XAPIANDB", "# shards\nauto shard-0\n\nglass shard-1\n");
+    write(root_ / "news" / kStubFile, "# shards\nauto shard-0\n\nglass shard-1\n");
     EXPECT_EQ(local_databases_of((root_ / "news").string()),
               (std::vector<std::string>{(root_ / "news" / "shard-0").string(),
                                         (root_ / "news" / "shard-1").string()}));
@@ -73,7 +74,7 @@ TEST_F(ShardProcesses, StubFolderListsItsShardsRelativeToItself) {
 TEST_F(ShardProcesses, StubFileAndNestedStubs) {
     fs::create_directories(root_ / "inner");
     make_db("inner/a", {"oil"});
-    write(root_ / "inner" / "XAPIANDB", "auto a\n");
+    write(root_ / "inner" / kStubFile, "auto a\n");
     make_db("b", {"gas"});
     write(root_ / "all.stub", "auto inner\nauto " + (root_ / "b").string() + "\n");
     EXPECT_EQ(local_databases_of((root_ / "all.stub").string()),
