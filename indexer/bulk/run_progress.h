@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
 #include "indexer/readers/input_files.h"
 
 namespace gazette {
 
-inline constexpr const char* kProgressKey = "gazette:progress";
-
+// The position is kept under kProgressKey (common/schema.h).
 struct RunPosition {
     std::size_t file = 0;      // index into the plan's files
     std::uint64_t record = 0;  // records of that file already sent

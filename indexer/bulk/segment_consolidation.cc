@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "common/schema.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/open_file_limit.h"
 #include "indexer/bulk/segments.h"

@@ -15,7 +15,8 @@
 // A consolidated segment takes the name of the last segment of its run plus "c"
 // (WORK/shard-N.seg-000015c), so it sorts after them and before the next: sources stay in
 // the order they were written, which the merge relies on to keep an id's latest copy.
-// It is built under WORK/shard-N.consolidating and lists its sources in its metadata, so a
+// It is built under WORK/shard-N.consolidating and lists its sources in its metadata
+// (kConsolidatedFromKey, common/schema.h; cleared by the merge, like the run position), so a
 // run killed midway leaves nothing half done (recover_consolidations).
 #pragma once
 
@@ -100,9 +101,5 @@ std::size_t sources_one_merge_may_open(std::size_t parallel_merges);
 // In `work`: deletes a consolidated segment left half made, and the sources still left of
 // one that was finished. Called with recover_segment_rolls, before the parts are looked at.
 void recover_consolidations(const std::string& work);
-
-// The metadata key under which a consolidated segment lists its sources (cleared by the
-// merge, like the run position).
-inline constexpr const char* kConsolidatedFromKey = "gazette:consolidated-from";
 
 }  // namespace gazette

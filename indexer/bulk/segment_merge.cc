@@ -14,6 +14,7 @@
 
 #include "common/errors.h"
 #include "common/fields.h"
+#include "common/schema.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/segment_consolidation.h"

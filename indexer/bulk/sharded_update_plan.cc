@@ -2,8 +2,8 @@
 
 #include <xapian.h>
 
+#include "common/schema.h"
 #include "indexer/bulk/sharded_database.h"
-#include "indexer/bulk/vocabulary_spelling.h"
 #include "indexer/bulk/year_routing.h"
 
 namespace gazette {

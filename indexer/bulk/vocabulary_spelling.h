@@ -10,9 +10,9 @@
 
 #include <xapian.h>
 
-namespace gazette {
+#include "common/schema.h"
 
-inline constexpr const char* kSpellingAddedKey = "gazette:spelling-added";
+namespace gazette {
 
 // Adds every unprefixed word of `db` to its spelling data, unless the database says this was
 // done already (kSpellingAddedKey, set here in the same commit as the data). Numbers are left

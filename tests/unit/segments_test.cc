@@ -12,11 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/scratch_parts.h"
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
-#include "tests/unit/temp_folder.h"
+#include "tests/support/temp_folder_test.h"
 
 namespace gazette {
 namespace {
