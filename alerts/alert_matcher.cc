@@ -37,10 +37,10 @@ std::vector<Alert> AlertMatcher::match(const std::vector<Article>& batch) const 
     // because wildcards expand against the batch's own words.
     std::map<std::string, std::unique_ptr<Searcher>> searchers;
     for (const auto& q : queries_) {
-        QueryOptions options;
-        options.stem_language = stem_language_for(q.request, options.stem_language);
-        options.spelling = false;
-        auto& searcher = searchers[options.stem_language];
+        SearchOptions options;
+        options.query.stem_language = stem_language_for(q.request, options.query.stem_language);
+        options.query.spelling = false;
+        auto& searcher = searchers[options.query.stem_language];
         if (!searcher)
             searcher = std::make_unique<Searcher>(memory, options);
         Xapian::Query query = searcher->build_query(q.request);

@@ -27,12 +27,12 @@
 
 #include "alerts/alert_matcher.h"
 #include "alerts/alert_sink.h"
+#include "common/schema.h"
 #include "indexer/bulk/batch_listener.h"
 
 namespace gazette {
 
-inline constexpr const char* kAlertedPrefix = "gazette:alerted:";
-inline constexpr const char* kAlertOutboxPrefix = "gazette:alert-outbox:";
+// The metadata keys, kAlertedPrefix and kAlertOutboxPrefix, are in common/schema.h.
 
 struct AlertStats {
     std::uint64_t emitted = 0;     // lines written in this run (including re-emitted ones)

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "common/errors.h"
-#include "common/language.h"
 #include "searcher/engine/search.h"
 #include "searcher/query/query_language.h"
 #include "searcher/request/request_json.h"
@@ -18,12 +17,10 @@ namespace {
 // start-up instead of once per batch.
 void check_parses(const SearchRequest& request) {
     Xapian::WritableDatabase empty(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    QueryOptions options;
-    options.stem_language = stem_language_for(request, options.stem_language);
-    if (!is_language_code(options.stem_language))
-        throw UsageError("the query language must be an ISO 639-1 code, not \"" +
-                         options.stem_language + "\"");
-    options.spelling = false;
+    SearchOptions options;
+    options.query.stem_language = stem_language_for(request, options.query.stem_language);
+    check_stem_language(options.query.stem_language);
+    options.query.spelling = false;
     Searcher(empty, options).build_query(request);
 }
 

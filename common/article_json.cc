@@ -2,11 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
-
 #include "common/date.h"
 #include "common/errors.h"
+#include "common/fields.h"
 #include "common/language.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
@@ -14,16 +14,16 @@ namespace {
 
 using nlohmann::json;
 
-std::string get_string(const json& obj, const char* key) {
+std::string get_string(const json& obj, std::string_view key) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null())
         return {};
     if (!it->is_string())
-        throw InputError(std::string("\"") + key + "\" is not a string");
+        throw InputError("\"" + std::string(key) + "\" is not a string");
     return it->get<std::string>();
 }
 
-std::vector<std::string> get_list(const json& obj, const char* key) {
+std::vector<std::string> get_list(const json& obj, std::string_view key) {
     std::vector<std::string> out;
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null())
@@ -34,10 +34,10 @@ std::vector<std::string> get_list(const json& obj, const char* key) {
         return out;
     }
     if (!it->is_array())
-        throw InputError(std::string("\"") + key + "\" is not a list of strings");
+        throw InputError("\"" + std::string(key) + "\" is not a list of strings");
     for (const auto& v : *it) {
         if (!v.is_string())
-            throw InputError(std::string("\"") + key + "\" is not a list of strings");
+            throw InputError("\"" + std::string(key) + "\" is not a list of strings");
         if (!v.get_ref<const std::string&>().empty())
             out.push_back(v.get<std::string>());
     }
@@ -54,22 +54,45 @@ std::string short_json_error(const std::string& what) {
     return tag_end == std::string::npos ? what : what.substr(tag_end + 2);
 }
 
-void check_utf8(const std::string& value, const char* field) {
+void check_utf8(const std::string& value, std::string_view field) {
     auto bad = first_invalid_utf8(value);
     if (bad != std::string::npos) {
-        throw InputError(std::string("\"") + field + "\" is not valid UTF-8 (byte " +
+        throw InputError("\"" + std::string(field) + "\" is not valid UTF-8 (byte " +
                          std::to_string(bad) + ")");
     }
 }
 
-void add_list(json& obj, const char* key, const std::vector<std::string>& values) {
-    if (!values.empty())
-        obj[key] = values;
+// The id: a string, or a number (many archives number their articles).
+std::string get_id(const json& obj) {
+    auto id = obj.find(kIdFieldName);
+    if (id == obj.end() || id->is_null())
+        throw InputError("missing \"id\"");
+    if (id->is_number_integer())
+        return id->dump();
+    if (!id->is_string())
+        throw InputError("\"id\" is not a string");
+    return id->get<std::string>();
 }
 
-void add_string(json& obj, const char* key, const std::string& value) {
-    if (!value.empty())
-        obj[key] = value;
+// Every key of the record into `a`, the fields by the table's names. Throws InputError on
+// a value of the wrong type or a date that is not ISO 8601.
+void read_record(const json& obj, Article& a) {
+    a.id = get_id(obj);
+    if (std::string date = get_string(obj, kDateFieldName); !date.empty()) {
+        auto parsed = parse_iso_datetime(date);
+        if (!parsed)
+            throw InputError("\"date\" is not an ISO 8601 date: \"" + date + "\"");
+        a.timestamp = parsed->timestamp;
+        a.date_text = parsed->normalized;
+    }
+    for (const FieldSpec& f : fields()) {
+        if (f.is_list()) {
+            a.*f.list = get_list(obj, f.name);
+        } else if (std::string value = get_string(obj, f.name); !value.empty()) {
+            a.*f.text = std::move(value);  // an absent language stays the default, "en"
+        }
+    }
+    a.language = ascii_lower(a.language);
 }
 
 }  // namespace
@@ -91,40 +114,7 @@ Article article_from_json(std::string_view json_text) {
         throw InputError("not a JSON object");
 
     Article a;
-    auto id = obj.find("id");
-    if (id == obj.end() || id->is_null())
-        throw InputError("missing \"id\"");
-    if (id->is_number_integer()) {  // many archives number their articles
-        a.id = id->dump();
-    } else if (id->is_string()) {
-        a.id = id->get<std::string>();
-    } else {
-        throw InputError("\"id\" is not a string");
-    }
-    a.title = get_string(obj, "title");
-    a.body = get_string(obj, "body");
-    std::string date = get_string(obj, "date");
-    if (!date.empty()) {
-        auto parsed = parse_iso_datetime(date);
-        if (!parsed)
-            throw InputError("\"date\" is not an ISO 8601 date: \"" + date + "\"");
-        a.timestamp = parsed->timestamp;
-        a.date_text = parsed->normalized;
-    }
-    a.source = get_string(obj, "source");
-    a.url = get_string(obj, "url");
-    a.authors = get_list(obj, "authors");
-    a.section = get_string(obj, "section");
-    std::string language = get_string(obj, "language");
-    if (!language.empty()) {
-        for (auto& c : language)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        a.language = language;
-    }
-    a.tags = get_list(obj, "tags");
-    a.people = get_list(obj, "people");
-    a.places = get_list(obj, "places");
-    a.organizations = get_list(obj, "organizations");
+    read_record(obj, a);
     validate_article(a);
     return a;
 }
@@ -135,38 +125,50 @@ void validate_article(const Article& a) {
     };
     if (blank(a.id))
         throw InputError("empty \"id\"");
-    if (blank(a.title) && blank(a.body))
-        throw InputError("no \"title\" and no \"body\"");
+    if (blank(a.title) && blank(a.body)) {
+        throw InputError("no \"" + std::string(field_of(&Article::title).name) + "\" and no \"" +
+                         std::string(field_of(&Article::body).name) + "\"");
+    }
     if (!is_language_code(a.language)) {
-        throw InputError("\"language\" is not an ISO 639-1 code: \"" + a.language + "\"");
+        throw InputError("\"" + std::string(field_of(&Article::language).name) +
+                         "\" is not an ISO 639-1 code: \"" + a.language + "\"");
     }
-    check_utf8(a.id, "id");
-    check_utf8(a.title, "title");
-    check_utf8(a.body, "body");
-    check_utf8(a.source, "source");
-    check_utf8(a.section, "section");
-    check_utf8(a.url, "url");
-    for (const auto* list : {&a.authors, &a.tags, &a.people, &a.places, &a.organizations}) {
-        for (const auto& v : *list)
-            check_utf8(v, "list value");
+    check_utf8(a.id, kIdFieldName);
+    for (const FieldSpec& f : fields()) {
+        if (f.is_list()) {
+            for (const auto& v : a.*f.list)
+                check_utf8(v, f.name);
+        } else {
+            check_utf8(a.*f.text, f.name);
+        }
     }
+}
+
+std::optional<Article> stored_article(std::string_view data) {
+    json obj = json::parse(data, nullptr, false);
+    if (!obj.is_object())
+        return std::nullopt;
+    Article a;
+    try {
+        read_record(obj, a);
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+    return a;
 }
 
 std::string article_to_json(const Article& a) {
     json obj = json::object();
-    obj["id"] = a.id;
-    add_string(obj, "title", a.title);
-    add_string(obj, "body", a.body);
-    add_string(obj, "date", a.date_text);
-    add_string(obj, "source", a.source);
-    add_string(obj, "url", a.url);
-    add_list(obj, "authors", a.authors);
-    add_string(obj, "section", a.section);
-    obj["language"] = a.language;
-    add_list(obj, "tags", a.tags);
-    add_list(obj, "people", a.people);
-    add_list(obj, "places", a.places);
-    add_list(obj, "organizations", a.organizations);
+    obj[kIdFieldName] = a.id;
+    if (!a.date_text.empty())
+        obj[kDateFieldName] = a.date_text;
+    for (const FieldSpec& f : fields()) {
+        if (f.is_list() && !(a.*f.list).empty()) {
+            obj[f.name] = a.*f.list;
+        } else if (!f.is_list() && !(a.*f.text).empty()) {
+            obj[f.name] = a.*f.text;
+        }
+    }
     return obj.dump();
 }
 

@@ -3,10 +3,16 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/text/ascii.h"
+
 namespace gazette {
 namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
+
+// What may stand around a date: spaces and tabs. A value with a line break in it is not a
+// date (a record's field, or a query's date: bound, holds one line).
+constexpr std::string_view kSpaceAroundDate = " \t";
 
 // Reads exactly `n` digits at `pos`; advances pos. Returns -1 if they are not digits.
 int read_digits(std::string_view s, std::size_t& pos, int n) {
@@ -27,14 +33,6 @@ int days_in_month(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 }  // namespace
@@ -69,7 +67,7 @@ bool is_valid_civil(CivilDate d) {
 }
 
 std::optional<ParsedDate> parse_iso_datetime(std::string_view text) {
-    text = trim(text);
+    text = trim(text, kSpaceAroundDate);
     std::size_t pos = 0;
     CivilDate d;
     d.year = read_digits(text, pos, 4);
@@ -146,7 +144,7 @@ std::optional<ParsedDate> parse_iso_datetime(std::string_view text) {
 }
 
 std::optional<double> parse_date_bound(std::string_view text, bool end_of_period) {
-    text = trim(text);
+    text = trim(text, kSpaceAroundDate);
     std::size_t pos = 0;
     CivilDate d{0, 1, 1};
     d.year = read_digits(text, pos, 4);

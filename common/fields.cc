@@ -1,13 +1,12 @@
 #include "common/fields.h"
 
-#include "common/hash.h"
-#include "common/slots.h"
-
 #include <xapian.h>
 
 #include <array>
-#include <cstdio>
-#include <functional>
+#include <stdexcept>
+
+#include "common/date.h"
+#include "common/hash.h"
 
 namespace gazette {
 namespace {
@@ -15,43 +14,51 @@ namespace {
 // Xapian refuses terms longer than 245 bytes; leave room for the longest prefix.
 constexpr std::size_t kMaxTermValueBytes = 230;
 
-void add_one(const std::string& value, std::vector<std::string_view>& out) {
-    if (!value.empty())
-        out.emplace_back(value);
-}
-
-void add_all(const std::vector<std::string>& values, std::vector<std::string_view>& out) {
-    for (const auto& v : values)
-        add_one(v, out);
-}
-
 // clang-format off
 constexpr std::array kFieldTable = {
-    //        name       alias           text   filter   pfx plain facet slot     list
-    FieldSpec{"title",   "headline",     "S",    "",      1,  3,   kSlotNone,     false,
-              [](const Article& a, std::vector<std::string_view>& o) { add_one(a.title, o); }},
-    FieldSpec{"body",    "",             "",     "",      0,  1,   kSlotNone,     false,
-              [](const Article& a, std::vector<std::string_view>& o) { add_one(a.body, o); }},
-    FieldSpec{"author",  "byline",       "A",    "XAU",   1,  0,   kSlotAuthors,  true,
-              [](const Article& a, std::vector<std::string_view>& o) { add_all(a.authors, o); }},
-    FieldSpec{"source",  "",             "",     "XSRC",  0,  0,   kSlotSource,   false,
-              [](const Article& a, std::vector<std::string_view>& o) { add_one(a.source, o); }},
-    FieldSpec{"section", "",             "",     "XSEC",  0,  0,   kSlotSection,  false,
-              [](const Article& a, std::vector<std::string_view>& o) { add_one(a.section, o); }},
-    FieldSpec{"tag",     "topic",        "",     "K",     0,  0,   kSlotTags,     true,
-              [](const Article& a, std::vector<std::string_view>& o) { add_all(a.tags, o); }},
-    FieldSpec{"person",  "people",       "XTP",  "XP",    1,  0,   kSlotPeople,   true,
-              [](const Article& a, std::vector<std::string_view>& o) { add_all(a.people, o); }},
-    FieldSpec{"place",   "places",       "XTG",  "XG",    1,  0,   kSlotPlaces,   true,
-              [](const Article& a, std::vector<std::string_view>& o) { add_all(a.places, o); }},
-    FieldSpec{"org",     "organization", "XTO",  "XO",    1,  0,   kSlotOrgs,     true,
-              [](const Article& a, std::vector<std::string_view>& o) { add_all(a.organizations, o); }},
-    FieldSpec{"lang",    "language",     "",     "XLANG", 0,  0,   kSlotLanguage, false,
-              [](const Article& a, std::vector<std::string_view>& o) { add_one(a.language, o); }},
-    FieldSpec{"url",     "",             "",     "XURL",  0,  0,   kSlotNone,     false,
-              [](const Article& a, std::vector<std::string_view>& o) { add_one(a.url, o); }},
+    //        name             aliases                    text   filter   pfx plain facet slot
+    //        flags                                       article member
+    FieldSpec{"title",         {"headline"},              "S",   "",      1,  3,   kSlotNone,
+              0,                                          &Article::title, nullptr},
+    FieldSpec{"body",          {},                        "",    "",      0,  1,   kSlotNone,
+              0,                                          &Article::body, nullptr},
+    FieldSpec{"authors",       {"author", "byline"},      "A",   "XAU",   1,  0,   kSlotAuthors,
+              kFieldFilterOption,                         nullptr, &Article::authors},
+    FieldSpec{"source",        {},                        "",    "XSRC",  0,  0,   kSlotSource,
+              kFieldFilterOption,                         &Article::source, nullptr},
+    FieldSpec{"section",       {},                        "",    "XSEC",  0,  0,   kSlotSection,
+              kFieldFilterOption,                         &Article::section, nullptr},
+    FieldSpec{"tags",          {"tag", "topic"},          "",    "K",     0,  0,   kSlotTags,
+              kFieldFilterOption,                         nullptr, &Article::tags},
+    FieldSpec{"people",        {"person"},                "XTP", "XP",    1,  0,   kSlotPeople,
+              kFieldFilterOption | kFieldFoldsNames,      nullptr, &Article::people},
+    FieldSpec{"places",        {"place"},                 "XTG", "XG",    1,  0,   kSlotPlaces,
+              kFieldFilterOption | kFieldFoldsNames,      nullptr, &Article::places},
+    FieldSpec{"organizations", {"org", "organization"},   "XTO", "XO",    1,  0,   kSlotOrgs,
+              kFieldFilterOption | kFieldFoldsNames,      nullptr, &Article::organizations},
+    FieldSpec{"language",      {"lang"},                  "",    "XLANG", 0,  0,   kSlotLanguage,
+              kFieldFilterOption,                         &Article::language, nullptr},
+    // Not a filter option: a URL is one article, and `url:` in the query finds it.
+    FieldSpec{"url",           {},                        "",    "XURL",  0,  0,   kSlotNone,
+              0,                                          &Article::url, nullptr},
+};
+
+constexpr std::array kDateBuckets = {
+    DateBucket{"year",  kSlotYear,  format_year},
+    DateBucket{"month", kSlotMonth, format_year_month},
 };
 // clang-format on
+
+std::vector<FacetSpec> make_facets() {
+    std::vector<FacetSpec> out;
+    for (const auto& f : kFieldTable) {
+        if (f.is_facet())
+            out.push_back({f.name, f.facet_slot, f.is_list()});
+    }
+    for (const auto& b : kDateBuckets)
+        out.push_back({b.name, b.slot, false});
+    return out;
+}
 
 // Only needs to separate long ids, not resist attackers.
 std::string hex_hash(std::string_view s) {
@@ -70,14 +77,71 @@ void truncate_utf8(std::string& s, std::size_t max) {
 
 }  // namespace
 
+bool FieldSpec::is_called(std::string_view word) const {
+    if (word == name)
+        return true;
+    for (auto alias : aliases) {
+        if (!alias.empty() && alias == word)
+            return true;
+    }
+    return false;
+}
+
+void FieldSpec::collect(const Article& article, std::vector<std::string_view>& out) const {
+    if (text) {
+        if (const std::string& value = article.*text; !value.empty())
+            out.emplace_back(value);
+        return;
+    }
+    for (const std::string& value : article.*list) {
+        if (!value.empty())
+            out.emplace_back(value);
+    }
+}
+
 std::span<const FieldSpec> fields() {
     return kFieldTable;
 }
 
 const FieldSpec* find_field(std::string_view name) {
     for (const auto& f : kFieldTable) {
-        if (f.name == name || (!f.alias.empty() && f.alias == name))
+        if (f.is_called(name))
             return &f;
+    }
+    return nullptr;
+}
+
+const FieldSpec& field_of(std::string Article::*text) {
+    for (const auto& f : kFieldTable) {
+        if (f.text == text)
+            return f;
+    }
+    throw std::logic_error("an Article member without a field in the field table");
+}
+
+const FieldSpec& field_of(std::vector<std::string> Article::*list) {
+    for (const auto& f : kFieldTable) {
+        if (f.list == list)
+            return f;
+    }
+    throw std::logic_error("an Article member without a field in the field table");
+}
+
+std::span<const DateBucket> date_buckets() {
+    return kDateBuckets;
+}
+
+std::span<const FacetSpec> facets() {
+    static const std::vector<FacetSpec> all = make_facets();
+    return all;
+}
+
+const FacetSpec* find_facet(std::string_view name) {
+    const FieldSpec* field = find_field(name);
+    std::string_view wanted = field ? field->name : name;  // an alias counts as its field
+    for (const auto& facet : facets()) {
+        if (facet.name == wanted)
+            return &facet;
     }
     return nullptr;
 }

@@ -68,9 +68,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             if (!field.filter_prefix.empty())
                 doc.add_boolean_term(filter_term(field, value));
         }
-        if (field.facet_slot != kSlotNone && !values.empty()) {
-            doc.add_value(field.facet_slot,
-                          field.is_list ? encode_value_list(values) : std::string(values.front()));
+        if (field.is_facet() && !values.empty()) {
+            doc.add_value(field.facet_slot, field.is_list() ? encode_value_list(values)
+                                                            : std::string(values.front()));
         }
     }
 
@@ -83,8 +83,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         date_term += format_compact_date(t);  // (not `+`: GCC 12 warns falsely, -Wrestrict)
         doc.add_boolean_term(date_term);
         doc.add_value(kSlotDate, Xapian::sortable_serialise(t));
-        doc.add_value(kSlotYear, format_year(t));
-        doc.add_value(kSlotMonth, format_year_month(t));
+        for (const DateBucket& bucket : date_buckets())
+            doc.add_value(bucket.slot, bucket.format(t));
         doc.add_value(kSlotDay, format_compact_date(t));
     }
     if (std::string key = duplicate_key(article); !key.empty())

@@ -5,19 +5,21 @@
 #include <string_view>
 
 #include "common/fields.h"
+#include "common/schema.h"
 
 namespace gazette {
 namespace {
 
 // The prefixes whose words get keys: "" holds title and body words (the title's at its
-// higher weight, so its "S" terms would count it twice), the others are the name fields.
+// higher weight, so its "S" terms would count it twice), the others are the fields flagged
+// kFieldFoldsNames (people, places, organizations).
 bool source_word(std::string_view term, std::string_view& word) {
     std::size_t upper = 0;
     while (upper < term.size() && term[upper] >= 'A' && term[upper] <= 'Z')
         ++upper;
     std::string_view prefix = term.substr(0, upper);
     for (const FieldSpec& f : fields()) {
-        bool names = f.name == "person" || f.name == "place" || f.name == "org";
+        bool names = f.has(kFieldFoldsNames);
         if (prefix.empty() ? f.plain_weight > 0 : (names && f.text_prefix == prefix)) {
             word = term.substr(upper);
             return !word.empty();

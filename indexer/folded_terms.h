@@ -8,7 +8,7 @@
 
 namespace gazette {
 
-// For every word indexed unprefixed (title and body) or as a person, place or organisation,
+// For every word indexed unprefixed (title and body) or under a field flagged kFieldFoldsNames,
 // adds kFoldedPrefix + key with the word's wdf, unless the key is the word itself (then the
 // plain term already answers for it, and the index stays small: on English text only names
 // like "Zelenskyy" or "Kiev" get one). No positions: keys take part in word queries, not

@@ -10,24 +10,31 @@
 #include "common/cli/program_options.h"
 #include "common/database_error.h"
 #include "common/errors.h"
+#include "common/terminal.h"
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
+#include "indexer/readers/format_registry.h"
 
 namespace po = boost::program_options;
 using namespace gazette;
 
 namespace {
 
-const cli::ProgramInfo kInfo{
-    "gazette-index", "gazette-index [options] --db DB INPUT...",
-    "Index news articles (JSON Lines, text/Markdown, Reuters SGML, HTML, WARC; .gz/.zst/.xz) into "
-    "a Xapian "
-    "database. Re-indexing an id replaces the article.",
-    "gazette-index --db news.db corpus/seed corpus/samples\n"
-    "gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
-    "gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
-    "zcat feed.jsonl.gz | gazette-index --db news.db -\n",
-    "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were rejected.\n"};
+// The formats come from the reader registry (indexer/readers/format_registry.h).
+cli::ProgramInfo program_info() {
+    std::string formats;
+    for (const FormatEntry& entry : format_table())
+        formats += std::string(formats.empty() ? "" : ", ") + std::string(entry.label);
+    return {"gazette-index", "gazette-index [options] --db DB INPUT...",
+            "Index news articles (" + formats +
+                "; .gz/.zst/.xz) into a Xapian database. Re-indexing an id replaces the article.",
+            "gazette-index --db news.db corpus/seed corpus/samples\n"
+            "gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
+            "gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
+            "zcat feed.jsonl.gz | gazette-index --db news.db -\n",
+            "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were "
+            "rejected.\n"};
+}
 
 int run(int argc, char** argv) {
     po::options_description options;
@@ -35,19 +42,22 @@ int run(int argc, char** argv) {
     options.add(cli::database_option("database to create or update (or set GAZETTE_DB)"));
     po::options_description indexing("Indexing");
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::string format_help = "read every input as FMT: " + format_names() +
+                              " (default: from the file name, or else its first bytes)";
     // clang-format off
     indexing.add_options()
         ("input", po::value<std::vector<std::string>>()->value_name("INPUT"),
          "files or directories to index (directories are walked recursively); - = JSON Lines on stdin")
         ("format", po::value<std::string>()->value_name("FMT"),
-         "read every input as FMT: jsonl, text, sgml, html or warc (default: from the file name)")
+         format_help.c_str())
         ("exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
          "leave out files in walked directories whose name or relative path matches GLOB "
          "(repeatable), e.g. --exclude 'README*'")
         ("source", po::value<std::string>()->default_value("")->value_name("NAME"),
          "source for records that name none, e.g. --source BBC")
         ("threads,j", po::value<unsigned>()->default_value(cores)->value_name("N"),
-         "writers working in parallel, each building its own shard; the shards are merged at the end")
+         "writers working in parallel, each building its own part of the database; the parts are merged "
+         "at the end (with --shards, one writer per shard)")
         ("shards", po::value<unsigned>()->value_name("N"),
          "make DB a sharded database: a folder of N shards (an id's shard is a hash of it) with a stub "
          "file DB/XAPIANDB listing them and DB/lexicon for spelling; later runs update it shard by shard")
@@ -71,15 +81,16 @@ int run(int argc, char** argv) {
     positional.add("input", -1);
 
     po::variables_map vm;
-    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) ==
+    if (cli::parse_options(argc, argv, program_info(), options, positional, vm) ==
         cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }
     IndexCommand command;
+    BulkOptions& bulk = command.bulk;
     auto db_paths = cli::database_paths(vm);
     if (db_paths.size() != 1)
         throw UsageError("gazette-index writes one database: give --db once");
-    command.db_path = db_paths.front();
+    bulk.db_path = db_paths.front();
     if (vm.count("delete"))
         command.delete_ids = vm["delete"].as<std::vector<std::string>>();
     if (vm.count("delete-from")) {
@@ -99,47 +110,49 @@ int run(int argc, char** argv) {
     if (vm.count("format")) {
         command.format = parse_format_name(vm["format"].as<std::string>());
         if (!command.format) {
-            throw UsageError("unknown --format " + vm["format"].as<std::string>() +
-                             " (use jsonl, text, sgml, html or warc)");
+            throw UsageError("unknown --format " + vm["format"].as<std::string>() + " (use " +
+                             format_names() + ")");
         }
     }
     if (vm.count("exclude"))
         command.excludes = vm["exclude"].as<std::vector<std::string>>();
-    command.default_source = vm["source"].as<std::string>();
-    command.batch_mb = vm["batch-mb"].as<std::uint64_t>();
-    command.segment_mb = vm["segment-mb"].as<std::uint64_t>();
-    if (command.batch_mb == 0)
+    bulk.default_source = vm["source"].as<std::string>();
+    std::uint64_t batch_mb = vm["batch-mb"].as<std::uint64_t>();
+    if (batch_mb == 0)
         throw UsageError("--batch-mb must be at least 1");
-    command.threads = vm["threads"].as<unsigned>();
-    if (command.threads == 0 || command.threads > 256)
+    bulk.batch_bytes = batch_mb << 20;
+    bulk.segment_bytes = vm["segment-mb"].as<std::uint64_t>() << 20;
+    bulk.threads = vm["threads"].as<unsigned>();
+    if (bulk.threads == 0 || bulk.threads > 256)
         throw UsageError("--threads must be between 1 and 256");
-    command.keep_shards = vm.count("keep-shards") > 0;
+    bulk.keep_shards = vm.count("keep-shards") > 0;
     if (vm.count("shards")) {
-        command.shards = vm["shards"].as<unsigned>();
-        if (command.shards == 0 || command.shards > 1024)
+        bulk.shards = vm["shards"].as<unsigned>();
+        if (bulk.shards == 0 || bulk.shards > 1024)
             throw UsageError("--shards must be between 1 and 1024");
     }
     if (vm.count("shard-by")) {
-        command.shard_by = parse_scheme_name(vm["shard-by"].as<std::string>());
-        if (!command.shard_by)
+        bulk.shard_by = parse_scheme_name(vm["shard-by"].as<std::string>());
+        if (!bulk.shard_by)
             throw UsageError("unknown --shard-by " + vm["shard-by"].as<std::string>() +
                              " (use hash or year)");
-        if (command.shard_by == ShardScheme::kYear && (command.shards > 0 || command.keep_shards))
+        if (bulk.shard_by == ShardScheme::kYear && (bulk.shards > 0 || bulk.keep_shards))
             throw UsageError(
                 "--shard-by year makes one shard per year: leave out --shards and "
                 "--keep-shards");
     }
-    command.update = vm.count("update") > 0;
-    command.quiet = vm.count("quiet") > 0;
+    bulk.update = vm.count("update") > 0;
+    bool quiet = vm.count("quiet") > 0;
+    bulk.progress = !quiet && is_terminal(stderr);
 
     // We commit by size ourselves (--batch-mb); stop Xapian from also committing every
     // 10,000 documents, which would make the commit points depend on article counts.
     setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0);
     std::unique_ptr<AlertRun> alerts = alerts_from_options(vm);
-    command.listener = alerts.get();
+    bulk.listener = alerts.get();
     try {
         int status = run_index(command);
-        if (alerts && !command.quiet) {
+        if (alerts && !quiet) {
             std::cerr << "alerts: " << alerts->queries() << " standing queries, "
                       << alerts->stats().emitted << " alerts emitted (" << alerts->stats().reemitted
                       << " left over from an interrupted run), " << alerts->stats().suppressed
@@ -149,7 +162,7 @@ int run(int argc, char** argv) {
     } catch (const Xapian::DatabaseLockError&) {
         throw;  // has its own message below
     } catch (const Xapian::Error& e) {
-        throw DatabaseFailure(e, command.db_path);  // names the database and the reason
+        throw DatabaseFailure(e, bulk.db_path);  // names the database and the reason
     }
 }
 

@@ -4,14 +4,15 @@
 
 #include <ctime>
 #include <iostream>
+#include <sstream>
 #include <string_view>
 
 #include "common/cli/program_options.h"
 #include "common/errors.h"
 #include "common/fields.h"
-#include "common/language.h"
 #include "common/terminal.h"
 #include "searcher/cli/search_command.h"
+#include "searcher/cli/shard_options.h"
 #include "searcher/cli/timeline_command.h"
 #include "searcher/query/query_language.h"
 #include "searcher/request/request_options.h"
@@ -22,28 +23,64 @@ using namespace gazette;
 
 namespace {
 
-const cli::ProgramInfo kInfo{
-    "gazette-search", "gazette-search [options] --db DB QUERY...",
-    "Search a Gazette database: ranked (BM25) results with highlighted snippets.",
-    "gazette-search --db news.db Ukraine negotiations Witkoff\n"
-    "gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
-    "gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
-    "gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets tag,place "
-    "cocoa\n"
-    "gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
-    "gazette-search --db news.db --sort newest --source BBC --section business\n"
-    "printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
-    "gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
-    "gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
-    "gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n",
-    "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
-    "-mustnot,\n"
-    "wildcards (negotiat*), field prefixes title: author: source: section: tag: person: place: "
-    "org:\n"
-    "lang: url: id:, and dates date:2025-01-01..2025-02-28 (YYYY, YYYY-MM or YYYY-MM-DD; open ends "
-    "ok).\n\n"
-    "Exit status: 0 ok (also with no results), 1 fatal error (database missing or unreadable),\n"
-    "2 bad usage or query syntax.\n"};
+// Breaks `text` at spaces into lines of at most `width` characters, each ending in '\n'.
+std::string wrapped(const std::string& text, std::size_t width) {
+    std::string out, line, word;
+    std::istringstream words(text);
+    while (words >> word) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    return out + line + "\n";
+}
+
+// The query language's field prefixes and their aliases, from the field table (a field with
+// neither prefix, the body, is searched by plain words only).
+std::string query_prefix_lines() {
+    auto has_prefix = [](const FieldSpec& f) {
+        return !f.text_prefix.empty() || !f.filter_prefix.empty();
+    };
+    std::string text = "wildcards (negotiat*), field prefixes";
+    for (const FieldSpec& f : fields()) {
+        if (has_prefix(f))
+            text += " " + std::string(f.name) + ":";
+    }
+    text += " " + std::string(kIdFieldName) + ":, or their aliases";
+    for (const FieldSpec& f : fields()) {
+        for (std::string_view alias : f.aliases) {
+            if (has_prefix(f) && !alias.empty())
+                text += " " + std::string(alias) + ":";
+        }
+    }
+    return wrapped(text + ",", 92);
+}
+
+cli::ProgramInfo program_info() {
+    return {
+        "gazette-search", "gazette-search [options] --db DB QUERY...",
+        "Search a Gazette database: ranked (BM25) results with highlighted snippets.",
+        "gazette-search --db news.db Ukraine negotiations Witkoff\n"
+        "gazette-search --db news.db 'title:putin date:2025-01-01..2025-02-28'\n"
+        "gazette-search --db news.db --json '\"peace talks\" NOT source:reuters'\n"
+        "gazette-search --db news.db --from 1987-03 --to 1987-03 --source reuters --facets "
+        "tags,places cocoa\n"
+        "gazette-search --db news.db --sort recency --half-life 7 ceasefire talks\n"
+        "gazette-search --db news.db --sort newest --source BBC --section business\n"
+        "printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
+        "gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
+        "gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
+        "gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n",
+        "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
+        "-mustnot,\n" +
+            query_prefix_lines() +
+            "and dates date:2025-01-01..2025-02-28 (YYYY, YYYY-MM or YYYY-MM-DD; open ends ok).\n\n"
+            "Exit status: 0 ok (also with no results), 1 fatal error (database missing or "
+            "unreadable),\n"
+            "2 bad usage or query syntax.\n"};
+}
 
 // Every request option the command line offers, as (option name, request key) pairs; the
 // values go through set_request_option like --jsonl objects and HTTP query strings do.
@@ -73,27 +110,26 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("expand", po::value<unsigned>()->value_name("N"), "add N terms from the top results to the query (pseudo-relevance feedback: reorders the matches, adds none; default 0 = off)")
         ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")
         ("expand-weight", po::value<double>()->value_name("W"), "with --expand: weight of the added terms (default 0.2)")
-        ("debug-query", "print the parsed query (Xapian's description) to stderr")
-        ("parallel", "search each local database (each shard of a sharded database) in its own "
-         "xapian-progsrv process, so that the shards of a query are matched at the same time "
-         "on different cores (docs/scale-out.md)")
-        ("allow-partial", "if a shard cannot be reached, answer from the others and say which are missing")
-        ("connect-timeout", po::value<unsigned>()->default_value(2000)->value_name("MS"),
-         "how long to wait for a connection to a remote shard (tcp://host:port)")
-        ("shard-timeout", po::value<unsigned>()->default_value(10000)->value_name("MS"),
-         "how long to wait for each answer from a remote shard")
-        ("lexicon", po::value<std::string>()->value_name("DB"),
-         "spelling data for remote shards (default: the lexicon/ of a sharded database given with --db)");
+        ("debug-query", "print the parsed query (Xapian's description) to stderr");
     filters.add_options()
         ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ("to", po::value<std::string>()->value_name("DATE"), "articles dated on or before DATE (the whole period: --to 2024 ends on Dec 31)");
     // clang-format on
-    for (const auto& name : filter_field_names()) {
-        filters.add_options()(name.c_str(),
+    for (const FieldSpec* field : filter_fields()) {
+        // "tags,tag,topic": Boost takes every name; the value is stored under the first.
+        std::string names(field->name), also;
+        for (std::string_view alias : field->aliases) {
+            if (alias.empty())
+                continue;
+            names += "," + std::string(alias);
+            also += (also.empty() ? "; also --" : ", --") + std::string(alias);
+        }
+        std::string what = "only articles whose " + std::string(field->name) +
+                           (field->is_list() ? " include" : " is") +
+                           " VALUE (whole value, any case; repeat for any of several" + also + ")";
+        filters.add_options()(names.c_str(),
                               po::value<std::vector<std::string>>()->value_name("VALUE"),
-                              ("only articles whose " + name +
-                               " is VALUE (whole value, any case; repeat for any of several)")
-                                  .c_str());
+                              what.c_str());
     }
     // clang-format off
     search.add_options()
@@ -126,7 +162,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.explain = true;
     if (vm.count("like"))
         set_request_option(request, "like", vm["like"].as<std::string>());
-    for (const auto& name : filter_field_names()) {
+    for (const FieldSpec* field : filter_fields()) {
+        std::string name(field->name);
         if (!vm.count(name))
             continue;
         for (const auto& value : vm[name].as<std::vector<std::string>>()) {
@@ -139,25 +176,24 @@ SearchRequest request_from_options(const po::variables_map& vm) {
     return request;
 }
 
-QueryOptions query_options_from(const po::variables_map& vm, const SearchRequest& request) {
-    QueryOptions options;
+// Without --stem-lang the session stems each search in the language of its one lang filter
+// (search_session.h); that language is checked here already, so that a bad one is a usage
+// error before any database is opened.
+SearchOptions search_options_from(const po::variables_map& vm, const SearchRequest& request) {
+    SearchOptions options;
     std::string op = vm["default-op"].as<std::string>();
     if (op == "or" || op == "OR") {
-        options.default_op = Xapian::Query::OP_OR;
+        options.query.default_op = Xapian::Query::OP_OR;
     } else if (op == "and" || op == "AND") {
-        options.default_op = Xapian::Query::OP_AND;
+        options.query.default_op = Xapian::Query::OP_AND;
     } else {
         throw UsageError("--default-op must be or or and, not " + op);
     }
     if (vm.count("stem-lang")) {
-        options.stem_language = vm["stem-lang"].as<std::string>();
+        options.query.stem_language = vm["stem-lang"].as<std::string>();
+        check_stem_language(options.query.stem_language);
     } else {
-        // Searching articles of one language: stem the query words as those were stemmed.
-        options.stem_language = stem_language_for(request, options.stem_language);
-    }
-    if (!is_language_code(options.stem_language)) {
-        throw UsageError("the query language must be an ISO 639-1 code such as en or fr, not \"" +
-                         options.stem_language + "\"");
+        check_stem_language(stem_language_for(request, options.query.stem_language));
     }
     if (vm.count("bm25-k1"))
         options.ranking.bm25_k1 = vm["bm25-k1"].as<double>();
@@ -192,26 +228,22 @@ int run(int argc, char** argv) {
         ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
          "highlight terms: auto (on a terminal), always or never");
     // clang-format on
-    options.add(search).add(filters).add(output).add(timeline_options());
+    options.add(search).add(shard_options()).add(filters).add(output).add(timeline_options());
     po::positional_options_description positional;
     positional.add("query", -1);
 
     po::variables_map vm;
-    if (cli::parse_options(argc, argv, kInfo, options, positional, vm) ==
+    if (cli::parse_options(argc, argv, program_info(), options, positional, vm) ==
         cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }
     SearchCommand command;
-    command.db_paths = cli::database_paths(vm);
+    command.session.databases = cli::database_paths(vm);
+    command.session.shards = shard_options_from(vm);
     command.request = request_from_options(vm);
-    command.query_options = query_options_from(vm, command.request);
+    command.session.search = search_options_from(vm, command.request);
+    command.session.fixed_stem_language = vm.count("stem-lang") > 0;
     command.debug_query = vm.count("debug-query") > 0;
-    command.shards.allow_partial = vm.count("allow-partial") > 0;
-    command.shards.parallel = vm.count("parallel") > 0;
-    command.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
-    command.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
-    if (vm.count("lexicon"))
-        command.shards.lexicon = vm["lexicon"].as<std::string>();
     std::string color = vm["color"].as<std::string>();
     if (color != "auto" && color != "always" && color != "never") {
         throw UsageError("--color must be auto, always or never");

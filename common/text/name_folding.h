@@ -1,7 +1,8 @@
 // Name variants across spellings and scripts: "Zelenskyy", "Zelensky", "Zelenskiy",
 // "Зеленский" and "Зеленський" all fold to one key, "zelensky"; "José" to "jose";
 // "München" to both "munchen" and "muenchen". The indexer adds each word's folded key as an
-// extra term under kFoldedPrefix; the query builder ORs a query word's key into its term
+// extra term under kFoldedPrefix (common/schema.h: its own prefix, so keys never mix with
+// real words); the query builder ORs a query word's key into its term
 // (OP_SYNONYM). docs/name-variants.md describes the rules and what they do not cover.
 #pragma once
 
@@ -12,9 +13,6 @@
 #include <vector>
 
 namespace gazette {
-
-// Folded keys live under their own prefix so they never mix with real words.
-inline constexpr std::string_view kFoldedPrefix = "XF";
 
 // The skeleton of an ASCII lower-case word: the y/i endings that English, German, ISO and
 // BGN romanisations of Slavic names disagree on collapse to "y" (zelenskyy, zelenskiy,

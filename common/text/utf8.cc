@@ -75,4 +75,8 @@ std::string strip_control_chars(std::string_view s) {
     return out;
 }
 
+std::string_view without_utf8_bom(std::string_view s) {
+    return s.starts_with("\xEF\xBB\xBF") ? s.substr(3) : s;
+}
+
 }  // namespace gazette

@@ -21,7 +21,7 @@ class BatchListener {
   public:
     virtual ~BatchListener() = default;
     // Before any reading: the databases the writers write (writer i writes writer_dbs[i]) and
-    // the target of the run (which may be one of them, or where merged shards go).
+    // the target of the run (which may be one of them, or where merged parts go).
     virtual void start(const std::vector<std::string>& writer_dbs, const std::string& target) = 0;
     // An article sent to writer `writer` (its index in writer_dbs, or in the writers added
     // since: a year-sharded run adds one per new year) in the current batch.

@@ -1,6 +1,6 @@
-// A whole indexing run: decide how to write (parallel shards merged at the end, or in place
-// for a small update to a large database), resume an interrupted run of the same inputs,
-// read every input, and merge.
+// A whole indexing run: decide how to write (write_plan.h: parallel scratch parts merged at
+// the end, in place for a small update to a large database, or shard by shard), resume an
+// interrupted run of the same inputs, read every input, and finish as the plan says.
 #pragma once
 
 #include <cstdint>
@@ -25,22 +25,13 @@ struct BulkOptions {
     std::uint64_t segment_bytes = 0;
     std::string default_source;
     bool progress = false;
-    bool keep_shards = false;  // leave the shards as a sharded database (stub file)
+    bool keep_shards = false;  // --keep-shards: a sharded database of one shard per writer
     unsigned shards = 0;       // build or update a sharded database of this many shards
     // --shard-by: how a new sharded database partitions (a year one needs no count); an
     // existing one keeps the scheme it was made with, and asking for another is refused.
     std::optional<ShardScheme> shard_by;
     bool update = false;                // skip files unchanged since the last run
     BatchListener* listener = nullptr;  // follows the batches (standing-query alerts)
-};
-
-enum class WriteMode {
-    kMerged,   // scratch shards, one per writer, compacted into the target at the end
-    kInPlace,  // one writer straight into the target (a small update to a large database)
-    kSharded,  // a sharded database (folder of shards + stub file), one writer per shard
-    // A new sharded database: one writer per shard builds scratch segments as kMerged does;
-    // at the end each writer's segments are compacted into its shard, all shards at once.
-    kNewShards,
 };
 
 struct BulkResult {
@@ -57,7 +48,9 @@ struct BulkResult {
     std::uint64_t segments = 0;  // databases merged at the end (one per writer without segments)
     // Of those, segments first compacted into fewer (segment_consolidation.h).
     ConsolidationCount consolidated;
-    WriteMode mode = WriteMode::kMerged;
+    // How the database was written, in the plan's words for the summary (write_plan.h):
+    // "2 writers, merged", "updated in place", "3 shards, written in place", ...
+    std::string written_as;
     bool resumed = false;  // continued an interrupted run
 };
 

@@ -6,7 +6,7 @@
 
 #include "common/errors.h"
 #include "common/fields.h"
-#include "indexer/bulk/shard_writer.h"
+#include "indexer/bulk/database_writer.h"
 #include "indexer/bulk/sharded_database.h"
 
 namespace gazette {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/hash.h"
+#include "common/schema.h"
 
 namespace gazette {
 namespace {
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 
 std::string key_of(const InputFile& file) {
     std::error_code ec;
-    return "gazette:file:" + fs::absolute(file.path, ec).lexically_normal().string();
+    return kFileStatePrefix + fs::absolute(file.path, ec).lexically_normal().string();
 }
 
 long long mtime_of(const InputFile& file) {

@@ -1,5 +1,5 @@
 // What --update knows about each input file from the last run: size, modification time and a
-// content hash, kept in the target database's metadata ("gazette:file:" + absolute path).
+// content hash, kept in the target database's metadata (kFileStatePrefix + absolute path).
 #pragma once
 
 #include <xapian.h>

@@ -4,7 +4,7 @@
 
 namespace gazette {
 
-RecordRouter::RecordRouter(WriterPool& pool, ShardRouting& routing, std::uint64_t batch_bytes,
+RecordRouter::RecordRouter(WriterPool& pool, WriterRouting& routing, std::uint64_t batch_bytes,
                            std::string plan_id, RunPosition resume_from, std::string default_source,
                            ProgressLine& progress, bool clear_when_done)
     : pool_(pool),

@@ -1,7 +1,7 @@
 // The reading side of a run: receives what the readers produce, numbers every record of
 // each file (so a position in the input is stable from run to run), passes over records a
 // resumed run has already indexed, sends each article to the writer its routing picks (the
-// hash of its id, or its year; shard_routing.h) and tells writers that may hold the id
+// hash of its id, or its year; writer_routing.h) and tells writers that may hold the id
 // elsewhere to drop it, and tells every writer to commit after each batch of --batch-mb of
 // text.
 #pragma once
@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "indexer/bulk/batch_listener.h"
+#include "indexer/bulk/database_writer.h"
 #include "indexer/bulk/progress.h"
 #include "indexer/bulk/run_progress.h"
-#include "indexer/bulk/shard_routing.h"
-#include "indexer/bulk/shard_writer.h"
 #include "indexer/bulk/writer_pool.h"
+#include "indexer/bulk/writer_routing.h"
 #include "indexer/readers/article_sink.h"
 
 namespace gazette {
@@ -32,10 +32,10 @@ struct ReadStats {
 class RecordRouter : public ArticleSink {
   public:
     // `clear_when_done`: the last commit clears the stored position instead of marking the
-    // run complete (in place, a finished run leaves nothing to resume; shards keep
-    // "complete" until they are merged).
+    // run complete (in place, a finished run leaves nothing to resume; scratch parts
+    // keep "complete" until they are merged).
     // `pool` and `routing` must outlive the router; routing may add writers to the pool.
-    RecordRouter(WriterPool& pool, ShardRouting& routing, std::uint64_t batch_bytes,
+    RecordRouter(WriterPool& pool, WriterRouting& routing, std::uint64_t batch_bytes,
                  std::string plan_id, RunPosition resume_from, std::string default_source,
                  ProgressLine& progress, bool clear_when_done);
 
@@ -62,7 +62,7 @@ class RecordRouter : public ArticleSink {
     void commit_all(bool last);
 
     WriterPool& pool_;
-    ShardRouting& routing_;
+    WriterRouting& routing_;
     std::vector<std::size_t> drop_from_;  // reused by accept()
     std::uint64_t batch_bytes_;
     std::string plan_id_;

@@ -1,5 +1,7 @@
 #include "indexer/bulk/run_progress.h"
 
+#include <xapian.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -7,8 +9,6 @@
 #include "common/hash.h"
 
 namespace gazette {
-namespace {}  // namespace
-
 std::string plan_fingerprint(const InputPlan& plan, const std::string& default_source) {
     std::ostringstream all;
     all << "source=" << default_source << "\n";
@@ -49,6 +49,28 @@ std::optional<RunPosition> decode_position(const std::string& value, const std::
     if (!(in >> p.record))
         return std::nullopt;
     return p;
+}
+
+std::optional<RunPosition> resume_position(const std::vector<std::string>& databases,
+                                           const std::string& plan_id) {
+    std::optional<RunPosition> least;
+    bool any_position = false;
+    for (const auto& path : databases) {
+        Xapian::Database db(path);
+        std::string value = db.get_metadata(kProgressKey);
+        // A writer killed before its first commit left an empty database: it resumes from the
+        // start, like a writer whose first batch had not been sent.
+        auto p = value.empty() && db.get_doccount() == 0 ? std::optional<RunPosition>(RunPosition{})
+                                                         : decode_position(value, plan_id);
+        if (!p)
+            return std::nullopt;
+        any_position = any_position || !value.empty();
+        if (!least || *p < *least)
+            least = p;
+    }
+    if (!any_position)
+        return std::nullopt;  // nothing was committed: a fresh run, not a resumed one
+    return least;
 }
 
 }  // namespace gazette

@@ -8,13 +8,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "common/schema.h"
 #include "indexer/readers/input_files.h"
 
 namespace gazette {
 
-inline constexpr const char* kProgressKey = "gazette:progress";
-
+// The position is kept under kProgressKey (common/schema.h).
 struct RunPosition {
     std::size_t file = 0;      // index into the plan's files
     std::uint64_t record = 0;  // records of that file already sent
@@ -35,5 +36,12 @@ std::string plan_fingerprint(const InputPlan& plan, const std::string& default_s
 std::string encode_position(const std::string& plan_id, const RunPosition& position);
 // nullopt when the value is empty, malformed or belongs to another plan.
 std::optional<RunPosition> decode_position(const std::string& value, const std::string& plan_id);
+
+// Where an interrupted run of this plan got to, from the positions its writers committed in
+// `databases`: the least advanced one. nullopt when they hold no position of this plan (a
+// fresh run, or one of other inputs). A database of this run still empty (its writer was
+// killed before its first commit) starts from the beginning.
+std::optional<RunPosition> resume_position(const std::vector<std::string>& databases,
+                                           const std::string& plan_id);
 
 }  // namespace gazette

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "common/schema.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/open_file_limit.h"
 #include "indexer/bulk/segments.h"
@@ -23,8 +24,8 @@ bool consolidated_before(const std::string& path) {
 }
 
 std::string compact_run(const std::vector<std::string>& sources, const ConsolidationRun& run) {
-    std::string shard = shard_of_sealed(sources[run.first]);
-    std::string scratch = shard + kScratchSuffix;
+    std::string part = part_of_sealed(sources[run.first]);
+    std::string scratch = part + kScratchSuffix;
     fs::remove_all(scratch);
     Xapian::Database all;
     std::string listed;
@@ -51,7 +52,7 @@ std::string compact_run(const std::vector<std::string>& sources, const Consolida
 
 }  // namespace
 
-std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& shards,
+std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& parts,
                                                  const std::vector<std::uintmax_t>& sizes,
                                                  const ConsolidationLimits& limits) {
     std::vector<ConsolidationRun> runs;
@@ -59,8 +60,8 @@ std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>&
     std::size_t fewer = 0;
     auto wanting = [&] { return planned < limits.wanted_bytes || fewer < limits.wanted_fewer; };
     std::size_t i = 0;
-    while (i < shards.size() && wanting()) {
-        if (shards[i].empty() || sizes[i] > limits.room) {
+    while (i < parts.size() && wanting()) {
+        if (parts[i].empty() || sizes[i] > limits.room) {
             ++i;
             continue;
         }
@@ -71,7 +72,7 @@ std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>&
             cap = std::min(cap, limits.wanted_fewer - fewer + 1);
         std::uintmax_t size = sizes[i];
         std::size_t j = i;
-        while (j + 1 < shards.size() && shards[j + 1] == shards[i] && j + 2 - i <= cap &&
+        while (j + 1 < parts.size() && parts[j + 1] == parts[i] && j + 2 - i <= cap &&
                size + sizes[j + 1] <= limits.room)
             size += sizes[++j];
         if (j > i) {
@@ -86,18 +87,18 @@ std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>&
 
 Consolidation consolidate_segments(const std::vector<std::string>& sources,
                                    const ConsolidationLimits& limits) {
-    std::vector<std::string> shards;
+    std::vector<std::string> parts;
     std::vector<std::uintmax_t> sizes;
     // A segment consolidated before frees no space when compacted again, but it still
     // counts as an open database: for open files it may join a run.
     bool files_wanted = limits.wanted_fewer > 0;
     for (const auto& s : sources) {
-        shards.push_back(consolidated_before(s) && !files_wanted ? "" : shard_of_sealed(s));
+        parts.push_back(consolidated_before(s) && !files_wanted ? "" : part_of_sealed(s));
         sizes.push_back(size_on_disk(s));
     }
     Consolidation result;
     std::size_t next = 0;
-    for (const ConsolidationRun& run : plan_consolidation(shards, sizes, limits)) {
+    for (const ConsolidationRun& run : plan_consolidation(parts, sizes, limits)) {
         while (next < run.first)
             result.sources.push_back(sources[next++]);
         result.sources.push_back(compact_run(sources, run));
@@ -156,7 +157,7 @@ void recover_consolidations(const std::string& work) {
         std::string name = it->path().string();
         if (name.ends_with(kScratchSuffix))
             scratch.push_back(it->path());
-        else if (consolidated_before(name) && !shard_of_sealed(name).empty())
+        else if (consolidated_before(name) && !part_of_sealed(name).empty())
             consolidated.push_back(it->path());
     }
     for (const auto& p : scratch)

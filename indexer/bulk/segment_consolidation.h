@@ -1,9 +1,9 @@
 // Making a merge fit on a nearly full disk. A one-pass merge writes its output beside all of
-// its sources, so it asks for their whole size free (shard_merge.cc). Sealed segments are
+// its sources, so it asks for their whole size free (segment_merge.cc). Sealed segments are
 // written by many commits and take about twice the space of their compacted copy (measured:
 // 2,798 MB of segments for a 1,259 MB database at 100,000 synthetic articles), so a run that
 // could hold its merged database would be refused. When the merge does not fit, runs of
-// consecutive sealed segments of one shard are first compacted into one segment each, a run
+// consecutive sealed segments of one part are first compacted into one segment each, a run
 // only as large as the space free; each run's sources are deleted once its copy is in place.
 // The merge then reads fewer, fuller sources and needs about the room of its output.
 //
@@ -15,7 +15,8 @@
 // A consolidated segment takes the name of the last segment of its run plus "c"
 // (WORK/shard-N.seg-000015c), so it sorts after them and before the next: sources stay in
 // the order they were written, which the merge relies on to keep an id's latest copy.
-// It is built under WORK/shard-N.consolidating and lists its sources in its metadata, so a
+// It is built under WORK/shard-N.consolidating and lists its sources in its metadata
+// (kConsolidatedFromKey, common/schema.h; cleared by the merge, like the run position), so a
 // run killed midway leaves nothing half done (recover_consolidations).
 #pragma once
 
@@ -41,13 +42,13 @@ struct ConsolidationLimits {
     std::size_t wanted_fewer = 0;     // ... and until they replace this many sources by fewer
 };
 
-// Which runs to compact, given each source's shard ("" for a source that must stay as it is:
-// a shard's current segment, which holds the run position, an existing target, or, when
+// Which runs to compact, given each source's part ("" for a source that must stay as it is:
+// a part's current segment, which holds the run position, an existing target, or, when
 // only space is wanted, a segment consolidated before, whose compaction frees nothing) and
 // size. A run holds two or
-// more consecutive sources of one shard, as many as the limits allow; runs are planned first
+// more consecutive sources of one part, as many as the limits allow; runs are planned first
 // to last until both wants are met. Pure, so the tests can choose the sizes.
-std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& shards,
+std::vector<ConsolidationRun> plan_consolidation(const std::vector<std::string>& parts,
                                                  const std::vector<std::uintmax_t>& sizes,
                                                  const ConsolidationLimits& limits);
 
@@ -98,11 +99,7 @@ inline constexpr std::size_t kFilesPerDatabase = 5;
 std::size_t sources_one_merge_may_open(std::size_t parallel_merges);
 
 // In `work`: deletes a consolidated segment left half made, and the sources still left of
-// one that was finished. Called with recover_segment_rolls, before the shards are looked at.
+// one that was finished. Called with recover_segment_rolls, before the parts are looked at.
 void recover_consolidations(const std::string& work);
-
-// The metadata key under which a consolidated segment lists its sources (cleared by the
-// merge, like the run position).
-inline constexpr const char* kConsolidatedFromKey = "gazette:consolidated-from";
 
 }  // namespace gazette

@@ -16,8 +16,8 @@ constexpr const char* kScratchSuffix = ".next.tmp";
 
 }  // namespace
 
-std::vector<std::string> sealed_segments(const std::string& shard) {
-    fs::path p(shard);
+std::vector<std::string> sealed_segments(const std::string& part) {
+    fs::path p(part);
     std::string prefix = p.filename().string() + kSealedInfix;
     std::vector<std::string> found;
     std::error_code ec;
@@ -31,17 +31,17 @@ std::vector<std::string> sealed_segments(const std::string& shard) {
     return found;
 }
 
-std::vector<std::string> segments_of(const std::string& shard) {
-    std::vector<std::string> all = sealed_segments(shard);
-    all.push_back(shard);
+std::vector<std::string> segments_of(const std::string& part) {
+    std::vector<std::string> all = sealed_segments(part);
+    all.push_back(part);
     return all;
 }
 
-std::string next_sealed_name(const std::string& shard) {
+std::string next_sealed_name(const std::string& part) {
     // One past the highest K, not the count: consolidation (segment_consolidation.h) replaces
     // a run of segments with one named after the last of them, so K can have gaps.
     std::size_t next = 0;
-    for (const std::string& sealed : sealed_segments(shard)) {
+    for (const std::string& sealed : sealed_segments(part)) {
         std::size_t k = 0;
         std::size_t at = sealed.rfind(kSealedInfix) + std::string(kSealedInfix).size();
         while (at < sealed.size() && sealed[at] >= '0' && sealed[at] <= '9')
@@ -50,10 +50,10 @@ std::string next_sealed_name(const std::string& shard) {
     }
     char number[24];
     std::snprintf(number, sizeof number, "%06zu", next);
-    return shard + kSealedInfix + number;
+    return part + kSealedInfix + number;
 }
 
-std::string shard_of_sealed(const std::string& path) {
+std::string part_of_sealed(const std::string& path) {
     std::string name = fs::path(path).filename().string();
     std::size_t at = name.rfind(kSealedInfix);
     if (at == std::string::npos)
@@ -61,12 +61,12 @@ std::string shard_of_sealed(const std::string& path) {
     return (fs::path(path).parent_path() / name.substr(0, at)).string();
 }
 
-std::string next_segment_path(const std::string& shard) {
-    return shard + kNextSuffix;
+std::string next_segment_path(const std::string& part) {
+    return part + kNextSuffix;
 }
 
-std::string next_segment_scratch_path(const std::string& shard) {
-    return shard + kScratchSuffix;
+std::string next_segment_scratch_path(const std::string& part) {
+    return part + kScratchSuffix;
 }
 
 void recover_segment_rolls(const std::string& work) {
@@ -82,13 +82,13 @@ void recover_segment_rolls(const std::string& work) {
     for (const auto& p : scratch)
         fs::remove_all(p);
     for (const auto& p : next) {
-        std::string shard =
+        std::string part =
             p.string().substr(0, p.string().size() - std::string(kNextSuffix).size());
         // The next segment is made only after the current one's last commit: the current
         // one, if still there, is complete and only its renaming was cut short.
-        if (fs::exists(shard))
-            fs::rename(shard, next_sealed_name(shard));
-        fs::rename(p, shard);
+        if (fs::exists(part))
+            fs::rename(part, next_sealed_name(part));
+        fs::rename(p, part);
     }
 }
 

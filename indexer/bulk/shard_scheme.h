@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/article.h"
+#include "common/schema.h"
 
 namespace gazette {
 
@@ -15,10 +16,9 @@ enum class ShardScheme {
     kYear,  // one shard per publication year ("1987", "2024", …) and "undated"
 };
 
-// The file in the database folder that names the scheme ("hash" or "year").
-inline constexpr const char* kSchemeFile = "SHARD-BY";
-// The shard of articles without a date; always present in a year-sharded database.
-inline constexpr const char* kUndatedShard = "undated";
+// The scheme is named ("hash" or "year") in the folder's kSchemeFile; the shard of articles
+// without a date, always present in a year-sharded database, is kUndatedShard (both in
+// common/schema.h).
 
 std::string scheme_name(ShardScheme scheme);
 // "hash" or "year"; nullopt for anything else.

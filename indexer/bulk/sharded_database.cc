@@ -77,7 +77,7 @@ std::vector<std::string> sharded_database_shards(const std::string& path) {
     bool by_year = recorded_scheme(path) == ShardScheme::kYear;
     std::string type, name;
     while (stub >> type >> name) {
-        bool ours = by_year ? is_year_shard_name(name) : name.starts_with("shard-");
+        bool ours = by_year ? is_year_shard_name(name) : name.starts_with(kHashShardPrefix);
         if (type != "auto" || !ours)
             return {};
         shards.push_back((fs::path(path) / name).string());
@@ -94,7 +94,7 @@ std::vector<std::string> create_sharded_database(const std::string& path, unsign
     fs::create_directories(path);
     std::vector<std::string> shards, names;
     for (unsigned i = 0; i < count; ++i) {
-        names.push_back("shard-" + std::to_string(i));
+        names.push_back(kHashShardPrefix + std::to_string(i));
         shards.push_back((fs::path(path) / names.back()).string());
         new_shard(shards.back());
     }

@@ -9,11 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
+
 namespace gazette {
 
-inline constexpr const char* kStubFile = "XAPIANDB";
-inline constexpr const char* kLexiconFolder = "lexicon";
-
+// The names of the folder's parts (kStubFile, kLexiconFolder, ...) are in common/schema.h:
+// the searcher opens them too.
 // The shard paths of a sharded database made by gazette-index, or none when `path` is not
 // one (no stub file, or a stub that is not ours).
 std::vector<std::string> sharded_database_shards(const std::string& path);

@@ -19,6 +19,10 @@ class WorkFolderLock {
     WorkFolderLock(const WorkFolderLock&) = delete;
     WorkFolderLock& operator=(const WorkFolderLock&) = delete;
 
+    // True while it holds a folder. A second lock of the same folder is refused even in the
+    // same process (flock is per open file).
+    bool held() const { return fd_ >= 0; }
+
   private:
     int fd_ = -1;
 };

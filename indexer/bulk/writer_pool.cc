@@ -3,7 +3,7 @@
 namespace gazette {
 
 std::size_t WriterPool::add(const std::string& path, WriterRole role) {
-    owned_.push_back(std::make_unique<ShardWriter>(path, role, reserve_bytes_, segment_bytes_));
+    owned_.push_back(std::make_unique<DatabaseWriter>(path, role, reserve_bytes_, segment_bytes_));
     owned_.back()->start();
     raw_.push_back(owned_.back().get());
     paths_.push_back(path);

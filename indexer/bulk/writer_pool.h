@@ -7,21 +7,21 @@
 #include <string>
 #include <vector>
 
-#include "indexer/bulk/shard_writer.h"
+#include "indexer/bulk/database_writer.h"
 
 namespace gazette {
 
 class WriterPool {
   public:
     // `reserve_bytes`: free space each writer keeps (free_space.h). `segment_bytes`: the
-    // segment size of kShard writers (shard_writer.h; 0: one database each).
+    // segment size of kBuild writers (database_writer.h; 0: one database each).
     explicit WriterPool(std::uintmax_t reserve_bytes, std::uint64_t segment_bytes = 0)
         : reserve_bytes_(reserve_bytes), segment_bytes_(segment_bytes) {}
 
     // Opens `path`, starts its writer thread; returns its index among writers().
     std::size_t add(const std::string& path, WriterRole role);
 
-    const std::vector<ShardWriter*>& writers() const { return raw_; }
+    const std::vector<DatabaseWriter*>& writers() const { return raw_; }
     const std::vector<std::string>& paths() const { return paths_; }
     std::size_t size() const { return raw_.size(); }
 
@@ -35,8 +35,8 @@ class WriterPool {
   private:
     std::uintmax_t reserve_bytes_;
     std::uint64_t segment_bytes_;
-    std::vector<std::unique_ptr<ShardWriter>> owned_;
-    std::vector<ShardWriter*> raw_;
+    std::vector<std::unique_ptr<DatabaseWriter>> owned_;
+    std::vector<DatabaseWriter*> raw_;
     std::vector<std::string> paths_;
 };
 

@@ -23,7 +23,7 @@ std::size_t YearRouting::route(const Article& article, std::vector<std::size_t>&
     if (it == writer_of_shard_.end()) {
         // A year no run has seen: its shard is new and empty, built fast like any new shard
         // (synced and given its spelling data when the run finishes).
-        std::size_t writer = pool_.add(add_year_shard(db_path_, name), WriterRole::kShard);
+        std::size_t writer = pool_.add(add_year_shard(db_path_, name), WriterRole::kBuild);
         it = writer_of_shard_.emplace(name, writer).first;
     }
     for (std::size_t other : locator_.place(article.id, it->second))

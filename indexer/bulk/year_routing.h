@@ -8,11 +8,11 @@
 #include <string>
 
 #include "indexer/bulk/shard_locator.h"
-#include "indexer/bulk/shard_routing.h"
+#include "indexer/bulk/writer_routing.h"
 
 namespace gazette {
 
-class YearRouting : public ShardRouting {
+class YearRouting : public WriterRouting {
   public:
     // `db_path`: the year-sharded database; `pool`: its writers, one per shard already open
     // (pool.paths() are the shard folders), to which new years' writers are added.

@@ -5,6 +5,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "common/text/ascii.h"
+
 namespace gazette {
 namespace {
 
@@ -17,17 +19,8 @@ const char* attribute(const GumboElement& e, const char* name) {
     return a ? a->value : nullptr;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 bool has_word(std::string_view list, std::string_view word) {
-    std::string l = lower(list);
+    std::string l = ascii_lower(list);
     std::size_t pos = 0;
     while ((pos = l.find(word, pos)) != std::string::npos) {
         bool start = pos == 0 || l[pos - 1] == ' ';
@@ -71,10 +64,10 @@ bool is_boilerplate(const GumboElement& e) {
     }
     if (attribute(e, "hidden"))
         return true;
-    if (const char* aria = attribute(e, "aria-hidden"); aria && lower(aria) == "true")
+    if (const char* aria = attribute(e, "aria-hidden"); aria && ascii_lower(aria) == "true")
         return true;
     if (const char* role = attribute(e, "role")) {
-        std::string r = lower(role);
+        std::string r = ascii_lower(role);
         return r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" ||
                r == "search";
     }
@@ -328,7 +321,7 @@ class Walker {
   private:
     void visit(const GumboNode* node, const GumboElement& e, bool in_boilerplate) {
         if (const char* prop = attribute(e, "itemprop")) {
-            std::string p = lower(prop);
+            std::string p = ascii_lower(prop);
             if (p == "articlebody")
                 article_bodies_.push_back(node);
             if (p == "datepublished" && e.tag != GUMBO_TAG_META) {
@@ -359,7 +352,8 @@ class Walker {
             }
             case GUMBO_TAG_SCRIPT: {
                 const char* type = attribute(e, "type");
-                if (type && lower(clean(type)) == "application/ld+json" && e.children.length > 0) {
+                if (type && ascii_lower(clean(type)) == "application/ld+json" &&
+                    e.children.length > 0) {
                     auto* child = static_cast<const GumboNode*>(e.children.data[0]);
                     if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA)
                         page_.json_ld.emplace_back(child->v.text.text);
@@ -409,14 +403,14 @@ class Walker {
         if (!name)
             name = attribute(e, "itemprop");
         if (const char* equiv = attribute(e, "http-equiv");
-            equiv && lower(equiv) == "content-language") {
+            equiv && ascii_lower(equiv) == "content-language") {
             if (page_.lang.empty())
                 lang_from_meta_ = clean(content);
             return;
         }
         if (!name)
             return;
-        std::string key = lower(clean(name));
+        std::string key = ascii_lower(clean(name));
         std::string value = clean(content);
         if (value.empty())
             return;

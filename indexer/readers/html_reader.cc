@@ -6,6 +6,7 @@
 #include "common/article_json.h"
 #include "common/errors.h"
 #include "common/language.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 #include "indexer/readers/html_page.h"
 #include "indexer/readers/json_ld.h"
@@ -169,6 +170,29 @@ void read_html_document(std::string content, const HtmlContext& context, Article
         return;
     }
     sink.accept(std::move(a), context.display_name);
+}
+
+bool looks_like_html(std::string_view head) {
+    std::string_view rest = trim_start(without_utf8_bom(head));
+    // What may come before the root element: an XML declaration (XHTML) and comments.
+    for (;;) {
+        std::string_view close = rest.starts_with("<?")     ? "?>"
+                                 : rest.starts_with("<!--") ? "-->"
+                                                            : "";
+        if (close.empty())
+            break;
+        std::size_t end = rest.find(close);
+        if (end == std::string_view::npos)
+            return false;
+        rest = trim_start(rest.substr(end + close.size()));
+    }
+    std::string start = ascii_lower(rest.substr(0, 15));
+    auto tag = [&start](std::string_view name) {
+        return start.starts_with(name) && start.size() > name.size() &&
+               (start[name.size()] == '>' ||
+                kAsciiSpace.find(start[name.size()]) != std::string::npos);
+    };
+    return tag("<!doctype html") || tag("<html");
 }
 
 }  // namespace gazette

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "indexer/readers/article_sink.h"
 
@@ -30,5 +31,9 @@ struct HtmlContext {
 // with none is indexed undated. Language: <html lang>, Content-Language, og:locale, JSON-LD
 // inLanguage, context.language, then a guess from the text's function words.
 void read_html_document(std::string content, const HtmlContext& context, ArticleSink& sink);
+
+// True when the first bytes of a file look like an HTML page: after a byte order mark, blank
+// space, an XML declaration and comments, <!DOCTYPE html ...> or <html ...> (any case).
+bool looks_like_html(std::string_view head);
 
 }  // namespace gazette

@@ -3,26 +3,10 @@
 #include <zlib.h>
 
 #include "common/errors.h"
+#include "common/text/ascii.h"
 
 namespace gazette {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    auto end = s.find_last_not_of(" \t\r\n");
-    return s.substr(begin, end - begin + 1);
-}
 
 bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -138,22 +122,22 @@ std::optional<HttpHead> parse_http_head(std::string_view head) {
         auto colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        out.headers.emplace_back(lower(trim(line.substr(0, colon))),
+        out.headers.emplace_back(ascii_lower(trim(line.substr(0, colon))),
                                  std::string(trim(line.substr(colon + 1))));
     }
     return out;
 }
 
 std::string media_type(std::string_view content_type) {
-    return lower(trim(content_type.substr(0, content_type.find(';'))));
+    return ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string decode_http_body(std::string body, const HttpHead& head, std::size_t max_size) {
-    if (lower(head.header("transfer-encoding")).find("chunked") != std::string::npos) {
+    if (ascii_lower(head.header("transfer-encoding")).find("chunked") != std::string::npos) {
         if (auto decoded = dechunk(body, max_size))
             body = std::move(*decoded);
     }
-    std::string encoding = lower(trim(head.header("content-encoding")));
+    std::string encoding = ascii_lower(trim(head.header("content-encoding")));
     if (encoding.empty() || encoding == "identity")
         return body;
     if (encoding == "gzip" || encoding == "x-gzip") {

@@ -6,49 +6,10 @@
 #include <system_error>
 
 #include "common/errors.h"
-#include "indexer/readers/html_reader.h"
-#include "indexer/readers/jsonl_reader.h"
-#include "indexer/readers/reuters_sgml_reader.h"
-#include "indexer/readers/text_reader.h"
-#include "indexer/readers/warc_reader.h"
 
 namespace gazette {
 
 namespace fs = std::filesystem;
-
-std::optional<Format> parse_format_name(std::string_view name) {
-    if (name == "jsonl" || name == "json")
-        return Format::kJsonl;
-    if (name == "text" || name == "txt" || name == "markdown")
-        return Format::kText;
-    if (name == "sgml" || name == "reuters")
-        return Format::kReutersSgml;
-    if (name == "html" || name == "htm")
-        return Format::kHtml;
-    if (name == "warc")
-        return Format::kWarc;
-    return std::nullopt;
-}
-
-std::optional<Format> detect_format(const fs::path& path) {
-    fs::path name = path.filename();
-    if (compression_of(name) != Compression::kNone)
-        name = name.stem();
-    std::string ext = name.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".jsonl" || ext == ".ndjson")
-        return Format::kJsonl;
-    if (ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown")
-        return Format::kText;
-    if (ext == ".sgm" || ext == ".sgml")
-        return Format::kReutersSgml;
-    if (ext == ".html" || ext == ".htm")
-        return Format::kHtml;
-    if (ext == ".warc")
-        return Format::kWarc;
-    return std::nullopt;
-}
 
 namespace {
 
@@ -64,10 +25,6 @@ void add_file(const fs::path& path, std::string relative, std::optional<Format> 
     plan.files.push_back(
         InputFile{path, std::move(relative), *format, compression_of(path), ec ? 0 : size});
 }
-
-}  // namespace
-
-namespace {
 
 bool excluded(const fs::path& path, const std::string& relative,
               const std::vector<std::string>& excludes) {
@@ -124,46 +81,12 @@ InputPlan plan_inputs(const std::vector<std::string>& arguments, std::optional<F
 }
 
 void read_input(const InputFile& file, const std::string& default_source, ArticleSink& sink) {
-    std::string name = file.path == "-" ? "<stdin>" : file.path.string();
+    ReadContext context{file.path == "-" ? "<stdin>" : file.path.string(), default_source};
     try {
-        if (file.format == Format::kWarc) {
-            // Record by record, never the whole file; .warc.gz member by member.
-            read_warc(file.path, file.compression, name, default_source, sink);
-            return;
-        }
-        auto source = open_input(file.path, file.compression);
-        switch (file.format) {
-            case Format::kJsonl:
-                read_jsonl(*source, name, sink);
-                return;
-            case Format::kText: {
-                TextFileContext context;
-                context.id = file.relative;
-                auto slash = file.relative.find('/');
-                if (slash != std::string::npos)
-                    context.section = file.relative.substr(0, slash);
-                context.source = default_source;
-                context.display_name = name;
-                read_text_document(read_all(*source), context, sink);
-                return;
-            }
-            case Format::kReutersSgml:
-                read_reuters_sgml(read_all(*source), name, sink);
-                return;
-            case Format::kHtml: {
-                HtmlContext context;
-                context.id = file.relative;
-                context.source = default_source;
-                context.display_name = name;
-                read_html_document(read_all(*source), context, sink);
-                return;
-            }
-            case Format::kWarc:
-                return;  // read above
-        }
+        format_entry(file.format).read(file, context, sink);
     } catch (const InputError& e) {
         // Whole-file formats: a damaged or unreadable file loses its records.
-        sink.reject(name, std::string("cannot read: ") + e.what());
+        sink.reject(context.display_name, std::string("cannot read: ") + e.what());
     }
 }
 

@@ -8,18 +8,10 @@
 #include <vector>
 
 #include "indexer/readers/article_sink.h"
+#include "indexer/readers/format_registry.h"
 #include "indexer/readers/input_stream.h"
 
 namespace gazette {
-
-enum class Format { kJsonl, kText, kReutersSgml, kHtml, kWarc };
-
-// "jsonl", "text", "sgml", "html" or "warc"; nullopt for anything else.
-std::optional<Format> parse_format_name(std::string_view name);
-
-// From the file name, looking through one compression extension ("a.jsonl.gz" → kJsonl,
-// "crawl.warc.gz" → kWarc).
-std::optional<Format> detect_format(const std::filesystem::path& path);
 
 struct InputFile {
     std::filesystem::path path;  // "-" for standard input
@@ -37,14 +29,16 @@ struct InputPlan {
 };
 
 // Expands arguments: files as given, directories walked recursively in sorted order, "-"
-// as JSON Lines on standard input. `forced` overrides format detection. Files named on the
-// command line with an unknown extension count as unknown_format too. Files in walked
+// as JSON Lines on standard input. Each file's format is detected (format_registry.h:
+// its extension, else its first bytes) unless `forced` names one. Files named on the
+// command line whose format is not detected count as unknown_format too. Files in walked
 // directories whose name or relative path matches an `excludes` glob (fnmatch) are left out.
 InputPlan plan_inputs(const std::vector<std::string>& arguments, std::optional<Format> forced,
                       const std::vector<std::string>& excludes = {});
 
-// Reads one file with its reader. `default_source` fills `source` for formats that have
-// none (text files). Problems opening or decoding the file are reported through the sink.
+// Reads one file with its format's reader (format_registry.h). `default_source` fills `source` for
+// formats that have none (text files). Problems opening or decoding the file are reported through
+// the sink.
 void read_input(const InputFile& file, const std::string& default_source, ArticleSink& sink);
 
 }  // namespace gazette

@@ -4,13 +4,13 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
 #include "common/errors.h"
+#include "common/text/ascii.h"
 
 namespace gazette {
 namespace {
@@ -189,9 +189,7 @@ class XzSource : public ByteSource {
 }  // namespace
 
 Compression compression_of(const std::filesystem::path& path) {
-    auto ext = path.extension().string();
-    for (auto& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string ext = ascii_lower(path.extension().string());
     if (ext == ".gz")
         return Compression::kGzip;
     if (ext == ".zst")

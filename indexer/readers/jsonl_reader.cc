@@ -2,6 +2,8 @@
 
 #include "common/article_json.h"
 #include "common/errors.h"
+#include "common/text/ascii.h"
+#include "common/text/utf8.h"
 
 namespace gazette {
 
@@ -26,6 +28,14 @@ void read_jsonl(ByteSource& source, const std::string& display_name, ArticleSink
             sink.reject(where, e.what());
         }
     }
+}
+
+bool looks_like_jsonl(std::string_view head) {
+    std::string_view rest = trim_start(without_utf8_bom(head));
+    if (!rest.starts_with('{'))
+        return false;
+    rest = trim_start(rest.substr(1));
+    return rest.starts_with('"') || rest.starts_with('}');
 }
 
 }  // namespace gazette

@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "common/text/ascii.h"
+
 namespace gazette {
 namespace {
 
@@ -197,14 +199,6 @@ std::optional<ParsedDate> from_parts(const DayMonthYear& d, const std::string& t
             return with_time;
     }
     return parse_iso_datetime(buf);
-}
-
-std::string_view trim(std::string_view s) {
-    auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    auto end = s.find_last_not_of(" \t\r\n");
-    return s.substr(begin, end - begin + 1);
 }
 
 // ISO 8601 and the variants pages and feeds write instead.

@@ -11,6 +11,7 @@
 #include "common/article_json.h"
 #include "common/date.h"
 #include "common/errors.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
@@ -32,14 +33,6 @@ void append_utf8(std::string& out, unsigned long cp) {
         out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
         out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
     }
-}
-
-std::string_view trim(std::string_view s) {
-    auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    auto end = s.find_last_not_of(" \t\r\n");
-    return s.substr(begin, end - begin + 1);
 }
 
 // Inner text of the first <TAG ...>...</TAG> in `record`, or nullopt-like empty view + false.
@@ -289,6 +282,12 @@ void read_reuters_sgml(std::string content, const std::string& display_name, Art
         }
         sink.accept(std::move(a), where);
     }
+}
+
+bool looks_like_reuters_sgml(std::string_view head) {
+    std::string_view rest = trim_start(head);
+    return rest.starts_with("<!DOCTYPE lewis") || rest.starts_with("<REUTERS ") ||
+           rest.starts_with("<REUTERS>");
 }
 
 }  // namespace gazette

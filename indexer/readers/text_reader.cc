@@ -2,20 +2,11 @@
 
 #include "common/article_json.h"
 #include "common/errors.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    auto end = s.find_last_not_of(" \t\r\n");
-    return s.substr(begin, end - begin + 1);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void read_text_document(std::string content, const TextFileContext& context, ArticleSink& sink) {
     if (content.starts_with("\xEF\xBB\xBF"))

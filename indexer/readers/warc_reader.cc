@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/errors.h"
+#include "common/text/ascii.h"
 #include "indexer/readers/held_events.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/http_response.h"
@@ -22,23 +23,6 @@ constexpr std::size_t kMaxDecoded = 64u << 20;  // and decompressed
 // Records held for a gzip member's CRC: a file gzipped whole is one member, and holding
 // all of it would hold the whole crawl.
 constexpr std::size_t kMaxHeld = 64;
-
-std::string_view trim(std::string_view s) {
-    auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    auto end = s.find_last_not_of(" \t\r\n");
-    return s.substr(begin, end - begin + 1);
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 // Buffered reading inside one segment, counting the bytes consumed from it.
 class SegmentReader {
@@ -243,7 +227,7 @@ class WarcReader {
             if (colon == std::string::npos)
                 continue;
             headers.fields.emplace_back(
-                lower(trim(std::string_view(line).substr(0, colon))),
+                ascii_lower(trim(std::string_view(line).substr(0, colon))),
                 std::string(trim(std::string_view(line).substr(colon + 1))));
         }
         throw InputError("more than " + std::to_string(kMaxHeaderLines) + " header lines");
@@ -273,7 +257,7 @@ class WarcReader {
 
     // One record's block; false when the segment ended inside it.
     bool read_record(const std::string& where, const WarcHeaders& headers, std::uint64_t length) {
-        std::string type = lower(trim(headers.get("warc-type")));
+        std::string type = ascii_lower(trim(headers.get("warc-type")));
         if (type != "response") {
             held_.skip(where, (type.empty() ? "untyped" : type) + " record");
             return skip_block(where, length, 0);
@@ -373,6 +357,11 @@ void read_warc(const std::filesystem::path& path, Compression compression,
         return;
     }
     WarcReader(*source, display_name, default_source, sink).run();
+}
+
+bool looks_like_warc(std::string_view head) {
+    std::string_view rest = trim_start(head);
+    return rest.starts_with("WARC/") && rest.size() > 5 && rest[5] >= '0' && rest[5] <= '9';
 }
 
 }  // namespace gazette

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "indexer/readers/article_sink.h"
 #include "indexer/readers/input_stream.h"
@@ -22,5 +23,9 @@ namespace gazette {
 void read_warc(const std::filesystem::path& path, Compression compression,
                const std::string& display_name, const std::string& default_source,
                ArticleSink& sink);
+
+// True when the first bytes of a file (decompressed) look like a WARC file: after blank lines,
+// a record header's version line, "WARC/" and a digit.
+bool looks_like_warc(std::string_view head);
 
 }  // namespace gazette

@@ -47,24 +47,22 @@ std::optional<int> run_timeline_if_asked(const SearchCommand& command,
         set_timeline_option(request, "normalize", "true");
     validate_timeline_request(request);
 
-    DatabaseSet set = open_database_set(command.db_paths, command.shards);
-    QueryOptions options = command.query_options;
-    options.lexicon = set.lexicon;
-    options.spelling = false;                // a timeline offers no "did you mean"
-    options.remote_shards = set.any_remote;  // batch the name-variant lookups (term_frequencies.h)
-    Searcher searcher(set.db, options);
-    if (command.debug_query)
-        std::cerr << "parsed query: " << searcher.build_query(request.search).get_description()
-                  << "\n";
-    Timeline timeline = compute_timeline(searcher, set.db, request);
-    if (format == "csv") {
-        print_timeline_csv(std::cout, timeline);
-    } else if (format == "json" || vm.count("json")) {
-        std::cout << timeline_to_json(timeline) << "\n";
-    } else {
-        print_timeline_text(std::cout, timeline, command.color);
-    }
-    return exit_status::kOk;
+    return naming_databases(command, [&] {
+        SessionOptions options = command.session;
+        options.search.query.spelling = false;  // a timeline offers no "did you mean"
+        SearchSession session(std::move(options));
+        if (command.debug_query)
+            print_debug_query(session, request.search);
+        Timeline timeline = compute_timeline(session, request);
+        if (format == "csv") {
+            print_timeline_csv(std::cout, timeline);
+        } else if (format == "json" || vm.count("json")) {
+            std::cout << timeline_to_json(timeline) << "\n";
+        } else {
+            print_timeline_text(std::cout, timeline, command.color);
+        }
+        return exit_status::kOk;
+    });
 }
 
 }  // namespace gazette

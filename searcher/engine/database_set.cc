@@ -57,15 +57,6 @@ Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& 
 
 }  // namespace
 
-void use_database_set(QueryOptions& options, const DatabaseSet& set) {
-    options.lexicon = set.lexicon;
-    options.documents = set.documents;
-    // Remote shards cannot give spelling suggestions; without a lexicon there are none.
-    options.spelling = !set.any_remote || set.lexicon.has_value();
-    // Per-term lookups go to `documents` when set; only tcp:// shards make them round trips.
-    options.remote_shards = set.documents ? set.any_network : set.any_remote;
-}
-
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) {
     if (!spec.starts_with("tcp://"))
         return false;
@@ -110,8 +101,8 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
         set.any_network = set.any_network || remote;
         std::error_code ec;
         if (!remote && o.lexicon.empty() && !set.lexicon &&
-            fs::is_directory(fs::path(spec) / "lexicon", ec)) {
-            set.lexicon = Xapian::Database((fs::path(spec) / "lexicon").string());
+            fs::is_directory(fs::path(spec) / kLexiconFolder, ec)) {
+            set.lexicon = Xapian::Database((fs::path(spec) / kLexiconFolder).string());
         }
         if (o.parallel) {
             // A tcp:// shard among them is read over the network either way.

@@ -10,8 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "searcher/query/query_builder.h"
-
 namespace gazette {
 
 struct ShardOptions {
@@ -26,11 +24,6 @@ struct ShardOptions {
     // process, so that the shards are matched at the same time (shard_processes.h).
     bool parallel = false;
 };
-
-// How many times a search starts again when an indexer's commits discard the revision it
-// was reading (Xapian::DatabaseModifiedError: glass keeps the last two). One retry was not
-// enough in e2e_concurrency, with a commit every 0.2 s on a loaded 2-core machine.
-inline constexpr int kSearchAttempts = 5;
 
 struct DatabaseSet {
     Xapian::Database db;
@@ -50,11 +43,6 @@ struct DatabaseSet {
 // allow_partial, which leaves it out and lists it in `missing` (at least one must open).
 // Throws UsageError for a local database of another schema version.
 DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& options);
-
-// What the query parser and the Searcher take from an opened set: where suggestions and hits'
-// documents come from, whether spelling is possible, and whether per-term lookups are round
-// trips. The command line and every server worker set `options` from their set this way.
-void use_database_set(QueryOptions& options, const DatabaseSet& set);
 
 // "tcp://host:port" → host and port; false when `spec` is not such a URL.
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port);

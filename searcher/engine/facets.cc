@@ -4,7 +4,6 @@
 #include <map>
 
 #include "common/fields.h"
-#include "common/slots.h"
 #include "common/value_list.h"
 
 namespace gazette {
@@ -38,17 +37,6 @@ class ListValueCountMatchSpy : public Xapian::MatchSpy {
     Xapian::doccount total_ = 0;
 };
 
-Xapian::valueno slot_of(const std::string& name, bool& is_list) {
-    is_list = false;
-    if (name == "year")
-        return kSlotYear;
-    if (name == "month")
-        return kSlotMonth;
-    const FieldSpec* f = find_field(name);
-    is_list = f->is_list;
-    return f->facet_slot;
-}
-
 }  // namespace
 
 struct FacetCollector::Spy {
@@ -61,12 +49,11 @@ FacetCollector::FacetCollector(const std::vector<std::string>& names, unsigned s
     for (const auto& name : names) {
         auto spy = std::make_unique<Spy>();
         spy->name = name;
-        bool is_list = false;
-        Xapian::valueno slot = slot_of(name, is_list);
-        if (is_list) {
-            spy->list = std::make_unique<ListValueCountMatchSpy>(slot);
+        const FacetSpec& facet = *find_facet(name);
+        if (facet.is_list) {
+            spy->list = std::make_unique<ListValueCountMatchSpy>(facet.slot);
         } else {
-            spy->single = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+            spy->single = std::make_unique<Xapian::ValueCountMatchSpy>(facet.slot);
         }
         spies_.push_back(std::move(spy));
     }

@@ -1,7 +1,8 @@
-// Facet counts over the whole match set, counted by match spies while Xapian matches.
-// Single-valued fields (source, section, lang) and the date buckets (year, month) use
-// Xapian's built-in ValueCountMatchSpy; list fields (tag, person, place, org, author) use
-// ListValueCountMatchSpy, which splits the value list of each matching document.
+// Facet counts over the whole match set, counted by match spies while Xapian matches. The
+// facets are common/fields.h's facets(). Single-valued fields (source, section, language) and
+// the date buckets (year, month) use Xapian's built-in ValueCountMatchSpy; list fields (tags,
+// people, places, organizations, authors) use ListValueCountMatchSpy, which splits the value
+// list of each matching document.
 #pragma once
 
 #include <xapian.h>

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <nlohmann/json.hpp>
 
+#include "common/article_json.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/slots.h"
-#include "searcher/engine/database_set.h"
 #include "searcher/engine/duplicates.h"
 #include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
@@ -56,39 +55,59 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     Xapian::Document doc = document_of(it, documents);
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (!data.is_object())
-        data = nlohmann::json::object();
-    hit.id = data.value("id", doc.get_value(kSlotId));
-    hit.title = data.value("title", "");
-    hit.date = data.value("date", "");
-    hit.source = data.value("source", "");
-    hit.url = data.value("url", "");
+    std::optional<Article> stored = stored_article(doc.get_data());
+    if (!stored) {
+        hit.id = doc.get_value(kSlotId);  // not our record: the id is still in its slot
+        return hit;
+    }
+    hit.id = std::move(stored->id);
+    hit.title = std::move(stored->title);
+    hit.date = std::move(stored->date_text);
+    hit.source = std::move(stored->source);
+    hit.url = std::move(stored->url);
     if (!stemmer)
         return hit;
-    std::string body = data.value("body", "");
-    const std::string& text = body.empty() ? hit.title : body;
+    const std::string& text = stored->body.empty() ? hit.title : stored->body;
     hit.snippet =
         mset.snippet(text, kSnippetLength, *stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
     return hit;
 }
 
-}  // namespace
-
-Xapian::Database open_databases(const std::vector<std::string>& paths) {
-    return open_database_set(paths, ShardOptions{}).db;
+// What the parser reads in `set`. Parsing looks up term frequencies (name variants,
+// spelling): local reads when the shards are also open here (`documents`), instead of round
+// trips to their processes; only tcp:// shards make them round trips then.
+QueryDatabases query_databases(const DatabaseSet& set) {
+    QueryDatabases out;
+    out.terms = set.documents ? *set.documents : set.db;
+    out.remote = set.documents ? set.any_network : set.any_remote;
+    // Remote shards cannot give spelling suggestions; without a lexicon there are none.
+    if (set.lexicon) {
+        out.spelling = *set.lexicon;
+    } else if (!set.any_remote) {
+        out.spelling = out.terms;
+    }
+    return out;
 }
 
-Searcher::Searcher(Xapian::Database db, const QueryOptions& options)
-    : db_(std::move(db)),
-      documents_(options.documents),
-      // Parsing looks up term frequencies (name variants, spelling): local reads when the
-      // shards are also open here, instead of round trips to their processes.
-      builder_(documents_ ? *documents_ : db_, options),
+DatabaseSet just(Xapian::Database db) {
+    DatabaseSet set;
+    set.db = std::move(db);
+    return set;
+}
+
+}  // namespace
+
+Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
+    : db_(set.db),
+      documents_(set.documents),
+      builder_(query_databases(set), options.query),
       time_limit_seconds_(options.time_limit_seconds),
       ranking_(options.ranking) {
     validate_ranking(ranking_);
 }
+
+Searcher::Searcher(Xapian::Database db, const SearchOptions& options)
+    : Searcher(just(std::move(db)), options) {}
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
     ParsedQuery parsed;

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "searcher/engine/database_set.h"
 #include "searcher/engine/facets.h"
+#include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
 #include "searcher/query/query_builder.h"
@@ -53,12 +55,17 @@ struct SearchResults {
     double took_ms = 0;
 };
 
-// Opens each path (a database directory or stub file) and searches them as one.
-// Throws Xapian::DatabaseOpeningError (naming the path) when one cannot be opened, and
-// UsageError for a database of another schema version.
-Xapian::Database open_databases(const std::vector<std::string>& paths);
+// How a search runs, apart from which databases it reads (DatabaseSet).
+struct SearchOptions {
+    QueryOptions query;  // how query text is parsed
+    // BM25 parameters and query expansion.
+    RankingOptions ranking;
+    // Per-query time budget in seconds, 0 = none. The HTTP service sets one so that one
+    // expensive query (facets or exact totals over everything) cannot hold a worker for long.
+    double time_limit_seconds = 0;
+};
 
-// A search took longer than QueryOptions::time_limit_seconds (the HTTP service answers 503).
+// A search took longer than SearchOptions::time_limit_seconds (the HTTP service answers 503).
 class TimeBudgetExceeded : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
@@ -66,7 +73,11 @@ class TimeBudgetExceeded : public std::runtime_error {
 
 class Searcher {
   public:
-    Searcher(Xapian::Database db, const QueryOptions& options);
+    // Searches `set.db`; the parser and the hits' documents read what the set says they
+    // should (its lexicon, its local `documents` handles).
+    Searcher(const DatabaseSet& set, const SearchOptions& options);
+    // One local database (or several added into one handle), nothing else.
+    Searcher(Xapian::Database db, const SearchOptions& options);
 
     // Throws UsageError for a bad query or out-of-range options.
     SearchResults search(const SearchRequest& request);
@@ -76,7 +87,7 @@ class Searcher {
 
   private:
     Xapian::Database db_;
-    std::optional<Xapian::Database> documents_;  // QueryOptions::documents
+    std::optional<Xapian::Database> documents_;  // DatabaseSet::documents
     QueryBuilder builder_;
     RecencyQueryCache recency_;
     double time_limit_seconds_ = 0;

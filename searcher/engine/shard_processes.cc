@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/errors.h"
+#include "common/schema.h"
 
 namespace gazette {
 
@@ -39,12 +40,12 @@ bool is_single_file_database(const std::string& path) {
 }
 
 // The stub file `spec` stands for, or "" when it is a plain database (Xapian's rule: a
-// folder holding XAPIANDB, or a regular file that is not a single-file database).
+// folder holding a stub file XAPIANDB, or a regular file that is not a single-file database).
 std::string stub_file_of(const std::string& spec) {
     std::error_code ec;
     if (fs::is_regular_file(spec, ec))
         return is_single_file_database(spec) ? "" : spec;
-    fs::path inside = fs::path(spec) / "XAPIANDB";
+    fs::path inside = fs::path(spec) / kStubFile;
     if (fs::is_regular_file(inside, ec))
         return inside.string();
     return "";

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
+
 namespace gazette {
 namespace {
 

@@ -45,24 +45,26 @@ void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
     if (!field.text_prefix.empty()) {
         parser.add_prefix(name, std::string(field.text_prefix));
     } else if (!field.filter_prefix.empty()) {
-        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(),
-                                  field.name.data());
+        // One grouping per field, whichever name is typed: `tag:a topic:b` is an OR, as
+        // `tag:a tag:b` is. (Xapian copies the string.)
+        const std::string grouping(field.name);
+        parser.add_boolean_prefix(name, (new FoldingFieldProcessor(field))->release(), &grouping);
     }
 }
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& options)
     : stopper_(make_english_stopper()),
-      db_(db),
-      folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr) {
+      db_(databases.terms),
+      folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr),
+      spelling_(options.spelling && databases.spelling.has_value()),
+      remote_shards_(databases.remote),
+      spelling_db_(databases.spelling.value_or(databases.terms)) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
     if (!stemmer_name.empty())
         stemmer_ = Xapian::Stem(stemmer_name);
-    parser_.set_database(options.lexicon ? *options.lexicon : db);
-    spelling_ = options.spelling;
-    remote_shards_ = options.remote_shards;
-    spelling_db_ = options.lexicon ? *options.lexicon : db;
+    parser_.set_database(spelling_db_);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     if (options.stem_language == "en")
@@ -70,13 +72,16 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
     parser_.set_default_op(options.default_op);
     parser_.set_max_expansion(options.max_wildcard_expansion,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    // One loop over the field table gives the query language every field prefix.
+    // One loop over the field table gives the query language every field prefix, under the
+    // field's name and its aliases.
     for (const FieldSpec& field : fields()) {
         add_field_prefix(parser_, std::string(field.name), field);
-        if (!field.alias.empty())
-            add_field_prefix(parser_, std::string(field.alias), field);
+        for (std::string_view alias : field.aliases) {
+            if (!alias.empty())
+                add_field_prefix(parser_, std::string(alias), field);
+        }
     }
-    parser_.add_boolean_prefix("id", (new IdFieldProcessor)->release());
+    parser_.add_boolean_prefix(std::string(kIdFieldName), (new IdFieldProcessor)->release());
     parser_.add_rangeprocessor((new DateRangeProcessor)->release());
 }
 

@@ -9,35 +9,39 @@
 #include <string>
 
 #include "common/text/name_folding.h"
-#include "searcher/engine/ranking.h"
 
 namespace gazette {
 
+// How query text is read: the parser's settings, whatever databases it reads from.
 struct QueryOptions {
     // OP_OR ranks every article with any query word (BM25 sorts out the rest); OP_AND asks
     // for all words. See README "Default operator" for the measurement behind the default.
     Xapian::Query::op default_op = Xapian::Query::OP_OR;
     std::string stem_language = "en";  // ISO 639-1 code of the stemmer for query words
     Xapian::termcount max_wildcard_expansion = 1000;
-    // Per-query time budget in seconds, 0 = none. The HTTP service sets one so that one
-    // expensive query (facets or exact totals over everything) cannot hold a worker for long.
-    double time_limit_seconds = 0;
     // Plain query words also find their spellings in other scripts and romanisations
     // (docs/name-variants.md).
     bool name_variants = true;
-    // BM25 parameters and query expansion; used by the Searcher, not the parser.
-    RankingOptions ranking;
-    // Where spelling suggestions come from when the searched databases cannot give them:
-    // Xapian 1.4 has no spelling data on remote shards, so a local lexicon stands in
-    // (indexer/bulk/sharded_database.h). Unset: the searched databases themselves.
-    std::optional<Xapian::Database> lexicon;
-    bool spelling = true;  // false when neither the databases nor a lexicon can suggest
-    // Some searched databases are remote shards (xapian-tcpsrv): every per-term lookup is a
-    // round trip to each of them, so the Searcher avoids the ones it can (search.cc).
-    bool remote_shards = false;
-    // Where hits' documents are read from, when not the searched databases: with --parallel,
-    // the same shards opened locally (database_set.h). Docids must agree with the searched.
-    std::optional<Xapian::Database> documents;
+    // "Did you mean": off where nobody shows it (timelines, alerts). It is also off when
+    // QueryDatabases has no spelling data.
+    bool spelling = true;
+};
+
+// What the parser reads, as opposed to how (QueryOptions): the engine derives it from the
+// databases it searches (searcher/engine/search.cc).
+struct QueryDatabases {
+    // Where query words' frequencies (name variants, spelling correction) are looked up.
+    Xapian::Database terms;
+    // Where spelling suggestions come from: Xapian 1.4 has no spelling data on remote
+    // shards, so a local lexicon stands in (indexer/bulk/sharded_database.h). Unset: none
+    // can be made.
+    std::optional<Xapian::Database> spelling;
+    // `terms` holds remote shards (xapian-tcpsrv): every lookup is a round trip to each of
+    // them, so the parser asks for all of a query's at once (term_frequencies.h).
+    bool remote = false;
+
+    // One local database: its own terms and spelling data.
+    static QueryDatabases local(const Xapian::Database& db) { return {db, db, false}; }
 };
 
 struct ParsedQuery {
@@ -47,7 +51,9 @@ struct ParsedQuery {
 
 class QueryBuilder {
   public:
-    QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
+    QueryBuilder(const QueryDatabases& databases, const QueryOptions& options);
+    QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+        : QueryBuilder(QueryDatabases::local(db), options) {}
     ~QueryBuilder();
 
     // Throws UsageError with Xapian's message for a syntax error. An empty query (or one of
@@ -60,11 +66,11 @@ class QueryBuilder {
     Xapian::Stem stemmer_;
     std::unique_ptr<Xapian::Stopper> stopper_;
     mutable Xapian::QueryParser parser_;
-    Xapian::Database db_;                 // the searched databases: folded keys live there
+    Xapian::Database db_;                 // QueryDatabases::terms: folded keys live there
     std::unique_ptr<NameFolder> folder_;  // null with name variants off
     bool spelling_ = true;
     bool remote_shards_ = false;    // prefetch the query's term frequencies (term_frequencies.h)
-    Xapian::Database spelling_db_;  // the lexicon, or the searched databases
+    Xapian::Database spelling_db_;  // QueryDatabases::spelling, else terms
 };
 
 }  // namespace gazette

@@ -12,4 +12,8 @@ namespace gazette {
 // articles were stemmed in that language), else `fallback`.
 std::string stem_language_for(const SearchRequest& request, const std::string& fallback);
 
+// Throws UsageError unless `language` is an ISO 639-1 code: a stemming language comes from
+// users (--stem-lang, a lang filter), and each one gets a Searcher of its own.
+void check_stem_language(const std::string& language);
+
 }  // namespace gazette

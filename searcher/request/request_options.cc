@@ -7,7 +7,6 @@
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/fields.h"
-#include "common/slots.h"
 
 namespace gazette {
 
@@ -40,18 +39,13 @@ std::string sort_order_name(SortOrder order) {
 
 std::vector<std::string> facet_names() {
     std::vector<std::string> names;
-    for (const auto& f : fields()) {
-        if (f.facet_slot != kSlotNone)
-            names.emplace_back(f.name);
-    }
-    names.emplace_back("year");
-    names.emplace_back("month");
+    for (const FacetSpec& facet : facets())
+        names.emplace_back(facet.name);
     return names;
 }
 
 std::vector<std::string> parse_facet_list(std::string_view list) {
     std::vector<std::string> out;
-    auto known = facet_names();
     while (!list.empty()) {
         auto comma = list.find(',');
         std::string name(list.substr(0, comma));
@@ -62,18 +56,14 @@ std::vector<std::string> parse_facet_list(std::string_view list) {
             name.erase(0, 1);
         if (name.empty())
             continue;
-        if (const FieldSpec* f = find_field(name); f && f->facet_slot != kSlotNone) {
-            name = std::string(f->name);  // aliases count as their field
-        }
-        bool ok = false;
-        for (const auto& k : known)
-            ok = ok || k == name;
-        if (!ok) {
+        const FacetSpec* facet = find_facet(name);
+        if (!facet) {
             std::string all;
-            for (const auto& k : known)
+            for (const auto& k : facet_names())
                 all += (all.empty() ? "" : ", ") + k;
             throw UsageError("unknown facet \"" + name + "\" (use any of " + all + ")");
         }
+        name = std::string(facet->name);  // aliases count as their field
         bool seen = false;
         for (const auto& o : out)
             seen = seen || o == name;
@@ -92,18 +82,18 @@ double parse_date_option(std::string_view text, bool end, std::string_view optio
     return *t;
 }
 
-std::vector<std::string> filter_field_names() {
-    std::vector<std::string> names;
+std::vector<const FieldSpec*> filter_fields() {
+    std::vector<const FieldSpec*> out;
     for (const auto& f : fields()) {
-        if (!f.filter_prefix.empty() && f.name != "url")
-            names.emplace_back(f.name);
+        if (f.has(kFieldFilterOption))
+            out.push_back(&f);
     }
-    return names;
+    return out;
 }
 
 void add_filter(Filters& filters, std::string_view field, std::string_view value) {
     const FieldSpec* f = find_field(field);
-    if (!f || f->filter_prefix.empty()) {
+    if (!f || !f->has(kFieldFilterOption)) {
         throw UsageError("cannot filter on \"" + std::string(field) + "\"");
     }
     if (value.find_first_not_of(" \t") == std::string_view::npos) {
@@ -222,7 +212,7 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.like = std::string(value);
     } else if (key == "explain") {
         r.explain = parse_bool(key, value);
-    } else if (const FieldSpec* f = find_field(key); f && !f->filter_prefix.empty()) {
+    } else if (const FieldSpec* f = find_field(key); f && f->has(kFieldFilterOption)) {
         add_filter(r.filters, key, value);
     } else {
         throw UsageError("unknown option \"" + std::string(key) + "\"");

@@ -10,7 +10,8 @@
 namespace gazette {
 
 // Filters narrow the match without changing any score. Values of one field are ORed,
-// different fields ANDed. Keys are field names of the field table ("source", "person", ...).
+// different fields ANDed. Keys are field names of the field table ("source", "people", ...),
+// never aliases.
 struct Filters {
     std::optional<double> from;  // seconds since epoch, inclusive
     std::optional<double> to;    // seconds since epoch, inclusive

@@ -2,6 +2,8 @@
 
 #include <sys/socket.h>
 
+#include <ctime>
+
 #include "searcher/server/api_error.h"
 #include "searcher/server/request_readiness.h"
 
@@ -61,9 +63,11 @@ HttpServer::HttpServer(const ServerConfig& config, Metrics& metrics)
                 std::chrono::milliseconds(config.limits.idle_timeout_seconds * 1000)},
       pool_(config.threads, config.limits.max_queued_connections,
             [&config, &metrics] {
-                return std::make_unique<SearcherPool>(config.db_paths, config.shards,
-                                                      config.query_options, config.reopen_interval,
-                                                      metrics);
+                SessionOptions session = config.session;
+                session.on_new_revision = [&metrics] {
+                    metrics.record_reopen(static_cast<double>(std::time(nullptr)));
+                };
+                return std::make_unique<SearchSession>(std::move(session));
             }),
       refusals_(metrics, config.quiet),
       room_(

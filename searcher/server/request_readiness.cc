@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "common/text/ascii.h"
 #include "searcher/server/api_error.h"
 
 namespace gazette::server {
@@ -16,12 +17,10 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
+// A header line's name or value as httplib takes it: without the spaces and tabs around it,
+// nor the CR of the line's CRLF (lines are split at LF).
+std::string_view header_token(std::string_view s) {
+    return trim_end(trim_start(s, " \t"), " \t\r");
 }
 
 struct Framing {
@@ -40,8 +39,8 @@ Framing framing(std::string_view headers) {
         std::size_t colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        std::string_view name = trim(line.substr(0, colon));
-        std::string_view value = trim(line.substr(colon + 1));
+        std::string_view name = header_token(line.substr(0, colon));
+        std::string_view value = header_token(line.substr(colon + 1));
         if (iequals(name, "Transfer-Encoding")) {
             f.chunked = true;
         } else if (iequals(name, "Content-Length") && !seen_length) {

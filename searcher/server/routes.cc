@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "searcher/engine/result_json.h"
+#include "searcher/engine/search_session.h"
 #include "searcher/server/access_log.h"
 #include "searcher/server/api_error.h"
 #include "searcher/server/api_request.h"
@@ -18,6 +19,7 @@
 #include "searcher/server/static_assets.h"
 #include "searcher/server/suggest.h"
 #include "searcher/server/worker_pool.h"
+#include "searcher/timeline/timeline.h"
 #include "searcher/timeline/timeline_json.h"
 
 namespace gazette::server {
@@ -27,11 +29,17 @@ constexpr const char* kJson = "application/json";
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
-SearcherPool& thread_searchers() {
+SearchSession& thread_session() {
     WorkerContext* context = WorkerPool::current();
-    if (!context || !context->searchers)
+    if (!context || !context->session)
         throw std::logic_error("request outside a worker thread");
-    return *context->searchers;
+    return *context->session;
+}
+
+// As the answering worker sees the index.
+Xapian::doccount indexed_documents() {
+    SearchSession& session = thread_session();
+    return session.run([&] { return session.database().get_doccount(); });
 }
 
 void set_error(httplib::Response& res, int status, const std::string& message) {
@@ -103,45 +111,39 @@ void install_api(httplib::Server& http, const ServerConfig& config) {
     http.Get("/api/search", guarded([&limits](const httplib::Request& req, httplib::Response& res) {
                  SearchRequest request = search_request_from_params(
                      req.params, limits, static_cast<double>(std::time(nullptr)));
-                 res.set_content(results_to_json(thread_searchers().search(request)), kJson);
+                 res.set_content(results_to_json(thread_session().search(request)), kJson);
              }));
-    http.Get("/api/timeline",
-             guarded([&limits](const httplib::Request& req, httplib::Response& res) {
-                 TimelineRequest request = timeline_request_from_params(req.params, limits);
-                 res.set_content(timeline_to_json(thread_searchers().timeline(request)), kJson);
-             }));
+    http.Get(
+        "/api/timeline", guarded([&limits](const httplib::Request& req, httplib::Response& res) {
+            TimelineRequest request = timeline_request_from_params(req.params, limits);
+            res.set_content(timeline_to_json(compute_timeline(thread_session(), request)), kJson);
+        }));
     http.Get(R"(/api/article/(.+))",
              guarded([](const httplib::Request& req, httplib::Response& res) {
                  std::string id = req.matches[1];
-                 std::optional<std::string> article;
-                 thread_searchers().with_database(
-                     [&](const Xapian::Database& db) { article = find_article(db, id); });
+                 SearchSession& session = thread_session();
+                 auto article = session.run([&] { return find_article(session.database(), id); });
                  if (!article)
                      throw ApiError(404, "no article with id \"" + id + "\"");
                  res.set_content(*article, kJson);
              }));
-    http.Get("/api/suggest",
-             guarded([&limits](const httplib::Request& req, httplib::Response& res) {
-                 std::string q = query_param(req.params, limits);
-                 Suggestions suggestions;
-                 thread_searchers().with_database(
-                     [&](const Xapian::Database& db) { suggestions = suggest(db, q); });
-                 res.set_content(suggestions_to_json(suggestions), kJson);
-             }));
+    http.Get(
+        "/api/suggest", guarded([&limits](const httplib::Request& req, httplib::Response& res) {
+            std::string q = query_param(req.params, limits);
+            SearchSession& session = thread_session();
+            Suggestions suggestions = session.run([&] { return suggest(session.database(), q); });
+            res.set_content(suggestions_to_json(suggestions), kJson);
+        }));
 }
 
 void install_operations(httplib::Server& http, Metrics& metrics) {
     http.Get("/healthz", guarded([](const httplib::Request&, httplib::Response& res) {
-                 Xapian::doccount documents = 0;
-                 thread_searchers().with_database(
-                     [&](const Xapian::Database& db) { documents = db.get_doccount(); });
+                 Xapian::doccount documents = indexed_documents();
                  res.set_content(nlohmann::json{{"status", "ok"}, {"documents", documents}}.dump(),
                                  kJson);
              }));
     http.Get("/metrics", guarded([&metrics](const httplib::Request&, httplib::Response& res) {
-                 Xapian::doccount documents = 0;
-                 thread_searchers().with_database(
-                     [&](const Xapian::Database& db) { documents = db.get_doccount(); });
+                 Xapian::doccount documents = indexed_documents();
                  res.set_content(metrics.render(documents), "text/plain; version=0.0.4");
              }));
 }

@@ -7,6 +7,7 @@
 #include "common/cli/program_options.h"
 #include "common/database_error.h"
 #include "common/errors.h"
+#include "searcher/cli/shard_options.h"
 #include "searcher/server/server.h"
 
 namespace gazette {
@@ -53,32 +54,16 @@ int run_serve(int argc, char** argv) {
          "of those, from one remote address; beyond it that address's new connections are answered 503 "
          "(behind a reverse proxy, where every client has its address, set it to --max-waiting)")
         ("reopen-interval", po::value<double>()->default_value(1.0)->value_name("SECONDS"),
-         "how often each worker checks the database for new commits")
-        ("parallel", "search each local database (each shard of a sharded database) in its own "
-         "xapian-progsrv process, so that the shards of a query are matched at the same time "
-         "on different cores (docs/scale-out.md)")
-        ("allow-partial", "if a shard cannot be reached, answer from the others with \"partial\": true "
-         "and the missing shards listed (tried again every 30 s)")
-        ("connect-timeout", po::value<unsigned>()->default_value(config.shards.connect_timeout_ms)->value_name("MS"),
-         "how long to wait for a connection to a remote shard (tcp://host:port)")
-        ("shard-timeout", po::value<unsigned>()->default_value(config.shards.timeout_ms)->value_name("MS"),
-         "how long to wait for each answer from a remote shard")
-        ("lexicon", po::value<std::string>()->value_name("DB"),
-         "spelling data for remote shards (default: the lexicon/ of a sharded database given with --db)");
+         "how often each worker checks the database for new commits");
     // clang-format on
-    options.add(serving);
+    options.add(serving).add(shard_options());
     po::variables_map vm;
     if (cli::parse_options(argc, argv, kInfo, options, po::positional_options_description(), vm) ==
         cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }
-    config.db_paths = cli::database_paths(vm);
-    if (vm.count("lexicon"))
-        config.shards.lexicon = vm["lexicon"].as<std::string>();
-    config.shards.allow_partial = vm.count("allow-partial") > 0;
-    config.shards.parallel = vm.count("parallel") > 0;
-    config.shards.connect_timeout_ms = vm["connect-timeout"].as<unsigned>();
-    config.shards.timeout_ms = vm["shard-timeout"].as<unsigned>();
+    config.session.databases = cli::database_paths(vm);
+    config.session.shards = shard_options_from(vm);
     config.listen = server::parse_listen_address(vm["listen"].as<std::string>());
     config.threads = vm["threads"].as<std::size_t>();
     if (config.threads == 0 || config.threads > 1024) {
@@ -90,7 +75,7 @@ int run_serve(int argc, char** argv) {
         throw UsageError("--time-budget must be a positive number of seconds");
     }
     config.limits.time_budget_seconds = budget;
-    config.query_options.time_limit_seconds = budget;
+    config.session.search.time_limit_seconds = budget;
     config.limits.max_queued_connections = vm["max-queue"].as<std::size_t>();
     config.limits.idle_timeout_seconds = vm["idle-timeout"].as<int>();
     if (config.limits.idle_timeout_seconds < 1)
@@ -110,7 +95,8 @@ int run_serve(int argc, char** argv) {
     if (!(reopen >= 0) || !std::isfinite(reopen)) {
         throw UsageError("--reopen-interval must be a number of seconds");
     }
-    config.reopen_interval = std::chrono::milliseconds(static_cast<long long>(reopen * 1000));
+    config.session.reopen_interval =
+        std::chrono::milliseconds(static_cast<long long>(reopen * 1000));
     try {
         return server::run_server(config);
     } catch (const Xapian::NetworkError&) {
@@ -120,7 +106,7 @@ int run_serve(int argc, char** argv) {
     } catch (const Xapian::Error& e) {
         // A damaged or truncated database found at start-up: say which, not just Xapian's words.
         std::string paths;
-        for (const auto& p : config.db_paths)
+        for (const auto& p : config.session.databases)
             paths += (paths.empty() ? "" : ", ") + p;
         throw DatabaseFailure(e, paths);
     }

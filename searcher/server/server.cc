@@ -79,9 +79,12 @@ class SignalWatcher {
 }  // namespace
 
 int run_server(const ServerConfig& config) {
-    // Fail at start, not on the first request, when the database cannot be opened.
-    Xapian::doccount documents =
-        open_database_set(config.db_paths, config.shards).db.get_doccount();
+    // Fail at start, not on the first request, when the database cannot be opened. Closed
+    // again at once: with --parallel it has shard processes of its own.
+    Xapian::doccount documents = [&] {
+        SearchSession probe(config.session);
+        return probe.run([&] { return probe.database().get_doccount(); });
+    }();
     // A client that hangs up mid-answer must not kill the process.
     signal(SIGPIPE, SIG_IGN);
 

@@ -2,14 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/article_json.h"
 #include "common/fields.h"
 
 namespace gazette::server {
 namespace {
 
 std::string headline_prefix() {
-    const FieldSpec* title = find_field("title");
-    return title ? std::string(title->text_prefix) : "S";
+    return std::string(field_of(&Article::title).text_prefix);
 }
 
 Xapian::Query completion_query(const TypedWords& words) {
@@ -33,13 +33,11 @@ std::vector<Completion> complete(const Xapian::Database& db, const TypedWords& w
     // A few extra, since identical headlines (wire copies) are shown once.
     Xapian::MSet mset = enquire.get_mset(0, kMaxCompletions * 3);
     for (auto it = mset.begin(); it != mset.end() && out.size() < kMaxCompletions; ++it) {
-        auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-        if (!data.is_object())
+        std::optional<Article> stored = stored_article(it.get_document().get_data());
+        if (!stored || stored->title.empty())
             continue;
-        Completion c{data.value("id", ""), data.value("title", ""), data.value("date", ""),
-                     data.value("source", "")};
-        if (c.title.empty())
-            continue;
+        Completion c{std::move(stored->id), std::move(stored->title), std::move(stored->date_text),
+                     std::move(stored->source)};
         bool seen = false;
         for (const auto& o : out)
             seen = seen || o.title == c.title;

@@ -50,7 +50,7 @@ void WorkerPool::shutdown() {
 
 void WorkerPool::run_worker() {
     WorkerContext context;
-    context.searchers = factory_();
+    context.session = factory_();
     current_context() = &context;
     for (;;) {
         Job job;

@@ -1,6 +1,6 @@
 // The threads that serve connections: httplib hands each accepted connection to this task
 // queue, and the WaitingRoom each connection whose next request has arrived (through
-// HttpServer). Each thread owns a WorkerContext (its own SearcherPool, so its own
+// HttpServer). Each thread owns a WorkerContext (its own SearchSession, so its own
 // Xapian::Database), which handlers reach through WorkerPool::current(). A connection accepted
 // while `max_queued` others already wait is still handed to a worker, but marked `shed`: the
 // service answers it 503 at once instead of searching, so a backlog drains quickly instead of
@@ -19,12 +19,12 @@
 #include <thread>
 #include <vector>
 
-#include "searcher/server/searcher_pool.h"
+#include "searcher/engine/search_session.h"
 
 namespace gazette::server {
 
 struct WorkerContext {
-    std::unique_ptr<SearcherPool> searchers;
+    std::unique_ptr<SearchSession> session;
     bool shed = false;  // this connection came in while the queue was full
     // When the running job was queued: for a new connection, when it was accepted.
     std::chrono::steady_clock::time_point job_enqueued_at;
@@ -37,7 +37,7 @@ struct WorkerContext {
 
 class WorkerPool : public httplib::TaskQueue {
   public:
-    using ContextFactory = std::function<std::unique_ptr<SearcherPool>()>;
+    using ContextFactory = std::function<std::unique_ptr<SearchSession>()>;
 
     WorkerPool(std::size_t threads, std::size_t max_queued, ContextFactory factory);
     ~WorkerPool() override;

@@ -166,4 +166,11 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
     return out;
 }
 
+Timeline compute_timeline(SearchSession& session, const TimelineRequest& request) {
+    return session.run([&] {
+        return compute_timeline(session.searcher_for(request.search), session.database(), request,
+                                session.options().search.time_limit_seconds);
+    });
+}
+
 }  // namespace gazette

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "searcher/engine/search.h"
+#include "searcher/engine/search_session.h"
 #include "searcher/request/search_request.h"
 #include "searcher/timeline/timeline_periods.h"
 
@@ -61,5 +62,8 @@ void validate_timeline_request(const TimelineRequest& request);
 // `time_limit_seconds` (0 = none) bounds each count; over it, TimeBudgetExceeded.
 Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
                           const TimelineRequest& request, double time_limit_seconds = 0);
+
+// The same through the session's policy (search_session.h), within its time budget.
+Timeline compute_timeline(SearchSession& session, const TimelineRequest& request);
 
 }  // namespace gazette

@@ -82,13 +82,11 @@ try:
     print("merged run stderr:", r.stderr.strip()[-300:], flush=True)
     check("merged: disk full exits 1", r.returncode == 1, r.returncode)
     check("merged: stderr names the problem", clear_message(r.stderr), r.stderr)
-    check("merged: no crash (no signal)", r.returncode >= 0)
     sound(db, "merged, after the disk filled up", before)
     if mounted:
         subprocess.run(["mount", "-o", "remount,size=256m", small], check=True)
         r = index(*cmd)
         check("merged: with room again the same command finishes", r.returncode == 0, r.stderr)
-        expected = subprocess.run(["xapian-delve", "-1", "-V1", db], capture_output=True)
         reference = os.path.join(work, "reference.db")
         index("--db", reference, "-q", os.path.join(REUTERS, "reut2-021.sgm"), limit_files=False)
         index("--db", reference, "-q", inputs, limit_files=False)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end: the real gazette-index and gazette-search on HTML pages (the 100 French
-# Wikinews pages from ../shared) and on a small .warc.gz this script writes, with one
-# damaged gzip member. Usage: formats_test.sh BIN_DIR SRC_DIR SHARED_DIR
+# Wikinews pages from ../shared), on a small .warc.gz this script writes, with one
+# damaged gzip member, and on files whose format only their content tells. Usage: formats_test.sh BIN_DIR SRC_DIR SHARED_DIR
 set -uo pipefail
 
 BIN=$1
@@ -104,6 +104,25 @@ check "the record after the damaged member survives, dated from WARC-Date" \
     "https://crawl.example/ferry|2024-05-06"
 "$SEARCH" --db "$WORK/warc.db" --json Home Sport >"$WORK/w3.json"
 check "navigation text is not indexed" test "$(json 'len(j["results"])' "$WORK/w3.json")" = 0
+
+# --- Content detection: files whose name says text or nothing ------------------------------
+mkdir -p "$WORK/sniff"
+printf '%s\n' '{"id":"sniff:1","title":"Cormorant census","body":"Cormorants counted."}' \
+    '{"id":"sniff:2","title":"Heron census","body":"Herons counted."}' >"$WORK/sniff/export.txt"
+cp "$WIKINEWS/43971.html" "$WORK/sniff/43971"            # an HTML page without an extension
+printf 'Notes\n\nabout this folder\n' >"$WORK/sniff/NOTES"  # nothing we read: skipped
+"$INDEX" --db "$WORK/sniff.db" "$WORK/sniff" >"$WORK/sniff.out" 2>"$WORK/sniff.err"
+check "sniffed folder: exit 0" test $? -eq 0
+check "a .txt of JSON Lines gives 2 articles, the page 1, NOTES is skipped" \
+    grep -q '^indexed 3 articles (3 added, 0 replaced), rejected 0, .* 1 skipped,' "$WORK/sniff.out"
+check "the skipped file is named" grep -q 'skipped .*/sniff/NOTES: not a format' "$WORK/sniff.err"
+"$SEARCH" --db "$WORK/sniff.db" --json 'id:sniff:2' >"$WORK/s1.json"
+check "a JSON Lines record of the .txt keeps its own id and title" \
+    test "$(json 'j["results"][0]["title"]' "$WORK/s1.json")" = "Heron census"
+"$SEARCH" --db "$WORK/sniff.db" --lang fr --json 'fusées lanceur' >"$WORK/s2.json"
+check "the page without an extension was read as HTML (its headline, not its markup)" \
+    test "$(json 'j["results"][0]["id"] + "|" + j["results"][0]["title"]' "$WORK/s2.json")" = \
+    "43971|États-Unis : Lancement réussi pour Space X Dragon"
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

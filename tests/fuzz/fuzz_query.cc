@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static Xapian::WritableDatabase db = make_database();
     std::string_view input(reinterpret_cast<const char*>(data), size);
     gazette::SearchRequest request;
-    gazette::QueryOptions options;
+    gazette::SearchOptions options;
     options.time_limit_seconds = 2;
     std::size_t eol = input.find('\n');
     request.query = std::string(input.substr(0, eol));

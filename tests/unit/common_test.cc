@@ -1,4 +1,5 @@
-// The shared contract: dates, UTF-8 checks, filter folding, id terms, the JSON record.
+// The shared contract: dates, UTF-8 and ASCII helpers, the field table, the schema's
+// prefixes, keys and names, filter folding, id terms, the JSON record.
 #include <gtest/gtest.h>
 
 #include "common/article_json.h"
@@ -7,6 +8,9 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/hash.h"
+#include "common/schema.h"
+#include "common/slots.h"
+#include "common/text/ascii.h"
 #include "common/text/utf8.h"
 
 namespace gazette {
@@ -84,6 +88,36 @@ TEST(Utf8, FindsTheFirstBadByte) {
               "ab\n\nc");
 }
 
+TEST(Utf8, ByteOrderMarkIsDroppedOnlyAtTheStart) {
+    EXPECT_EQ(without_utf8_bom("\xEF\xBB\xBFtext"), "text");
+    EXPECT_EQ(without_utf8_bom("te\xEF\xBB\xBFxt"), "te\xEF\xBB\xBFxt");
+    EXPECT_EQ(without_utf8_bom("\xEF\xBB"), "\xEF\xBB");
+}
+
+TEST(Ascii, TrimDropsSpaceTabCrAndLfAtEitherEnd) {
+    EXPECT_EQ(trim(" \t\r\n a b \r\n"), "a b");
+    EXPECT_EQ(trim("\f\va\v"), "\f\va\v");  // not whitespace in what we read
+    EXPECT_EQ(trim(" \n\t "), "");
+    EXPECT_EQ(trim(""), "");
+    EXPECT_EQ(trim_start("  a  "), "a  ");
+    EXPECT_EQ(trim_end("  a  "), "  a");
+    // A narrower set where a format says so (dates: spaces and tabs only).
+    EXPECT_EQ(trim("\t 1987-03-03 \n", " \t"), "1987-03-03 \n");
+    EXPECT_EQ(trim_end(trim_start(" 5\t\r", " \t"), " \t\r"), "5");
+}
+
+TEST(Ascii, LowerTouchesAsciiLettersOnly) {
+    EXPECT_EQ(ascii_lower("Content-Type: TEXT/HTML; Charset=UTF-8"),
+              "content-type: text/html; charset=utf-8");
+    EXPECT_EQ(ascii_lower("ÉCOLE Ünï"), "École Ünï");  // UTF-8 bytes pass through
+    EXPECT_EQ(ascii_lower("@[`{"), "@[`{");            // the neighbours of A-Z and a-z
+}
+
+TEST(Date, SpacesAndTabsAroundADateAreAllowedLineBreaksAreNot) {
+    EXPECT_TRUE(parse_iso_datetime(" \t1987-03-03\t "));
+    EXPECT_FALSE(parse_iso_datetime("1987-03-03\n"));
+}
+
 TEST(Fields, FilterValuesFoldCaseAndSpace) {
     EXPECT_EQ(fold_filter_value("  Financial\tTimes  "), "financial times");
     EXPECT_EQ(fold_filter_value("ÉCONOMIE"), "économie");
@@ -95,7 +129,13 @@ TEST(Fields, FilterValuesFoldCaseAndSpace) {
 }
 
 TEST(Fields, EveryPrefixIsDistinct) {
-    std::vector<std::string_view> seen = {kIdPrefix, kDatePrefix};
+    std::vector<std::string_view> seen(kFixedPrefixes.begin(), kFixedPrefixes.end());
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            EXPECT_FALSE(seen[i].starts_with(seen[j]) || seen[j].starts_with(seen[i]))
+                << seen[i] << " vs " << seen[j];
+        }
+    }
     for (const auto& f : fields()) {
         for (auto p : {f.text_prefix, f.filter_prefix}) {
             if (p.empty())
@@ -107,6 +147,103 @@ TEST(Fields, EveryPrefixIsDistinct) {
             seen.push_back(p);
         }
     }
+}
+
+// Every name a user may type (field names, aliases, the id and date prefixes, the date
+// buckets) means one thing, so the query language, filters and facets cannot disagree.
+TEST(Fields, EveryNameAndAliasIsDistinct) {
+    std::vector<std::string_view> names = {kIdFieldName, kDateFieldName};
+    for (const auto& b : date_buckets())
+        names.push_back(b.name);
+    for (const auto& f : fields()) {
+        names.push_back(f.name);
+        for (auto alias : f.aliases) {
+            if (!alias.empty())
+                names.push_back(alias);
+        }
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            EXPECT_NE(names[i], names[j]);
+        }
+    }
+    for (const auto& f : fields()) {
+        for (auto alias : f.aliases) {
+            if (!alias.empty()) {
+                EXPECT_EQ(find_field(alias), &f) << alias;
+            }
+        }
+    }
+}
+
+TEST(Fields, EachFieldHoldsOneArticleMemberAndItsFlagsMakeSense) {
+    for (const auto& f : fields()) {
+        EXPECT_NE(f.text == nullptr, f.list == nullptr) << f.name;
+        if (f.is_list()) {
+            EXPECT_EQ(&field_of(f.list), &f) << f.name;
+        } else {
+            EXPECT_EQ(&field_of(f.text), &f) << f.name;
+        }
+        // Folded keys are made from the words under the text prefix; a filter needs the
+        // whole values under the filter prefix.
+        if (f.has(kFieldFoldsNames)) {
+            EXPECT_FALSE(f.text_prefix.empty()) << f.name;
+        }
+        if (f.has(kFieldFilterOption)) {
+            EXPECT_FALSE(f.filter_prefix.empty()) << f.name;
+        }
+    }
+    EXPECT_EQ(field_of(&Article::organizations).name, "organizations");
+    EXPECT_TRUE(field_of(&Article::people).has(kFieldFoldsNames));
+    EXPECT_FALSE(field_of(&Article::source).has(kFieldFoldsNames));
+    EXPECT_FALSE(field_of(&Article::url).has(kFieldFilterOption));
+    EXPECT_TRUE(field_of(&Article::language).has(kFieldFilterOption));
+}
+
+TEST(Fields, FacetsAreTheFacetFieldsThenTheDateBuckets) {
+    std::vector<std::string_view> names;
+    for (const auto& facet : facets())
+        names.push_back(facet.name);
+    EXPECT_EQ(names, (std::vector<std::string_view>{"authors", "source", "section", "tags",
+                                                    "people", "places", "organizations", "language",
+                                                    "year", "month"}));
+    ASSERT_NE(find_facet("org"), nullptr);
+    EXPECT_EQ(find_facet("org")->name, "organizations");
+    EXPECT_EQ(find_facet("org")->slot, kSlotOrgs);
+    EXPECT_TRUE(find_facet("org")->is_list);
+    EXPECT_EQ(find_facet("month")->slot, kSlotMonth);
+    EXPECT_FALSE(find_facet("month")->is_list);
+    EXPECT_EQ(find_facet("title"), nullptr);  // a field, but no facet
+    EXPECT_EQ(find_facet("colour"), nullptr);
+}
+
+TEST(Schema, EveryMetadataKeyIsOursAndNoneIsAPrefixOfAnother) {
+    for (std::size_t i = 0; i < kMetadataKeys.size(); ++i) {
+        std::string_view key = kMetadataKeys[i];
+        EXPECT_TRUE(key.starts_with("gazette:")) << key;
+        for (std::size_t j = 0; j < i; ++j) {
+            std::string_view other = kMetadataKeys[j];
+            EXPECT_FALSE(key.starts_with(other) || other.starts_with(key))
+                << key << " vs " << other;
+        }
+    }
+}
+
+// Existing databases and folders hold these exact names, and Xapian itself looks for
+// XAPIANDB: a change here would make them unreadable. (Written out only here, on purpose.)
+TEST(Schema, OnDiskNamesNeverChange) {
+    EXPECT_STREQ(kStubFile, "XAPIANDB");
+    EXPECT_STREQ(kSchemeFile, "SHARD-BY");
+    EXPECT_STREQ(kLexiconFolder, "lexicon");
+    EXPECT_STREQ(kHashShardPrefix, "shard-");
+    EXPECT_STREQ(kUndatedShard, "undated");
+    EXPECT_STREQ(kSchemaVersionKey, "gazette:schema-version");
+    EXPECT_STREQ(kProgressKey, "gazette:progress");
+    EXPECT_STREQ(kFileStatePrefix, "gazette:file:");
+    EXPECT_STREQ(kAlertedPrefix, "gazette:alerted:");
+    EXPECT_EQ(kFoldedPrefix, "XF");
+    EXPECT_EQ(kIdPrefix, "Q");
+    EXPECT_EQ(kDatePrefix, "D");
 }
 
 TEST(Fields, LongIdsGetDistinctBoundedTerms) {
@@ -141,6 +278,34 @@ TEST(ArticleJson, ReadsEveryField) {
     EXPECT_EQ(a.people.front(), "Vladimir Putin");
     Article back = article_from_json(article_to_json(a));
     EXPECT_EQ(article_to_json(back), article_to_json(a));
+}
+
+// The record is read by the fields' names only: an alias ("person") is a word for the query
+// language and filters, not a key of the record, so it is ignored like any unknown key.
+TEST(ArticleJson, ReadsFieldsByNameOnly) {
+    Article a = article_from_json(R"({"id":"x","title":"T","person":["P"],"org":"O"})");
+    EXPECT_TRUE(a.people.empty());
+    EXPECT_TRUE(a.organizations.empty());
+}
+
+TEST(ArticleJson, StoredRecordsReadBack) {
+    Article a = article_from_json(
+        R"({"id":"x1","title":"T","body":"B","date":"2025-02-12T10:00:00+01:00","source":"S",)"
+        R"("url":"u","people":["P"],"language":"fr"})");
+    std::optional<Article> back = stored_article(article_to_json(a));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->id, "x1");
+    EXPECT_EQ(back->body, "B");
+    EXPECT_EQ(back->date_text, "2025-02-12T09:00:00Z");
+    EXPECT_EQ(back->timestamp, a.timestamp);
+    EXPECT_EQ(back->people, a.people);
+    EXPECT_EQ(back->language, "fr");
+    EXPECT_EQ(article_to_json(*back), article_to_json(a));
+    // Not a record of ours: no exception, nothing to show.
+    EXPECT_FALSE(stored_article(""));
+    EXPECT_FALSE(stored_article("reuters:7"));
+    EXPECT_FALSE(stored_article(R"(["id","x"])"));
+    EXPECT_FALSE(stored_article(R"({"title":"no id"})"));
 }
 
 TEST(ArticleJson, RejectsBrokenRecordsWithAReason) {

@@ -44,6 +44,17 @@ TEST(QueryBuilder, EveryFieldPrefixAndOperator) {
         {"person:putin", "Query(ZXTPputin@1)"},
         {"place:ukraine", "Query(ZXTGukrain@1)"},
         {"org:kremlin", "Query(ZXTOkremlin@1)"},
+        // Each field's name and every alias reach the same prefix (common/fields.h).
+        {"authors:smith", "Query(ZAsmith@1)"},
+        {"byline:smith", "Query(ZAsmith@1)"},
+        {"people:putin", "Query(ZXTPputin@1)"},
+        {"places:ukraine", "Query(ZXTGukrain@1)"},
+        {"organizations:kremlin", "Query(ZXTOkremlin@1)"},
+        {"organization:kremlin", "Query(ZXTOkremlin@1)"},
+        {"tags:cocoa", "Query(0 * Kcocoa)"},
+        {"topic:cocoa", "Query(0 * Kcocoa)"},
+        {"language:fr", "Query(0 * XLANGfr)"},
+        {"tag:cocoa tags:grain", "Query(0 * (Kcocoa OR Kgrain))"},  // one field: ORed
         {"source:Reuters", "Query(0 * XSRCreuters)"},
         {"source:\"Financial  Times\"", "Query(0 * XSRCfinancial times)"},
         {"section:World", "Query(0 * XSECworld)"},

@@ -4,11 +4,17 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <set>
+
+#include "common/text/ascii.h"
+#include "indexer/readers/format_registry.h"
+#include "indexer/readers/html_reader.h"
 #include "indexer/readers/input_files.h"
 #include "indexer/readers/input_stream.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/reuters_sgml_reader.h"
 #include "indexer/readers/text_reader.h"
+#include "indexer/readers/warc_reader.h"
 #include "tests/support/gzip.h"
 #include "tests/support/recording_sink.h"
 #include "tests/support/temp_dir.h"
@@ -259,16 +265,160 @@ TEST(InputPlan, WalksDirectoriesInOrderAndNamesWhatItCannotRead) {
     EXPECT_EQ(plan.files[2].format, Format::kText);
     ASSERT_EQ(plan.unknown_format.size(), 1u);
     ASSERT_EQ(plan.missing.size(), 1u);
+    EXPECT_EQ(compression_of("a.jsonl.xz"), Compression::kXz);
+    EXPECT_EQ(compression_of("A.JSONL.GZ"), Compression::kGzip);
+}
+
+// --- The format registry ---------------------------------------------------------------------
+
+TEST(FormatRegistry, EveryFormatHasOneRowWithDistinctNamesAndExtensions) {
+    const auto& table = format_table();
+    std::set<Format> formats;
+    std::set<std::string_view> names, extensions;
+    std::size_t fallbacks = 0;
+    for (const FormatEntry& entry : table) {
+        EXPECT_TRUE(formats.insert(entry.format).second);
+        EXPECT_EQ(&format_entry(entry.format), &entry);
+        EXPECT_FALSE(entry.label.empty());
+        ASSERT_FALSE(entry.names.empty());
+        EXPECT_NE(entry.read, nullptr);
+        for (auto name : entry.names) {
+            EXPECT_TRUE(names.insert(name).second) << name;
+            EXPECT_EQ(parse_format_name(name), entry.format) << name;
+        }
+        for (auto ext : entry.extensions) {
+            // Lowercase with the dot, as detect_format compares them; two formats may share an
+            // extension only when their detectors tell them apart.
+            EXPECT_TRUE(ext.starts_with('.')) << ext;
+            EXPECT_EQ(ascii_lower(ext), ext);
+            EXPECT_TRUE(extensions.insert(ext).second || entry.detect) << ext;
+        }
+        fallbacks += entry.detect ? 0 : 1;
+    }
+    EXPECT_EQ(formats.size(), 5u);  // every Format value
+    EXPECT_EQ(fallbacks, 1u);       // text
+    EXPECT_EQ(format_names(), "jsonl, text, sgml, html or warc");
+    EXPECT_FALSE(parse_format_name("pdf"));
+    EXPECT_FALSE(parse_format_name("JSONL"));  // names are as --help lists them
+}
+
+// The first bytes of a file of each format, and which format's detector must claim them.
+struct Sample {
+    const char* what;
+    std::string head;
+    std::optional<Format> format;  // nullopt: no detector (text, or nothing we read)
+};
+
+const std::vector<Sample>& samples() {
+    static const std::vector<Sample> kSamples = {
+        {"JSON Lines",
+         R"({"id":"1","title":"A"})"
+         "\n",
+         Format::kJsonl},
+        {"JSON Lines after a BOM and blank lines", "\xEF\xBB\xBF\n \r\n{ \"id\": \"2\"}",
+         Format::kJsonl},
+        {"Reuters SGML", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\">",
+         Format::kReutersSgml},
+        {"a Reuters record alone", "\n<REUTERS TOPICS=\"NO\" NEWID=\"7\">", Format::kReutersSgml},
+        {"HTML5", "<!DOCTYPE html>\n<html lang=\"fr\">", Format::kHtml},
+        {"XHTML with a comment first",
+         "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- saved -->\n<HTML xmlns=\"x\">", Format::kHtml},
+        {"WARC", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", Format::kWarc},
+        {"WARC 1.1 after a blank line", "\r\nWARC/1.1\r\n", Format::kWarc},
+        {"plain text", "Cocoa prices rise\n\nAbidjan, March 3 - ...", std::nullopt},
+        {"text in braces", "{Editor's note} The story below ...", std::nullopt},
+        {"text about markup", "<b> is the bold tag; <html> starts a page", std::nullopt},
+        {"an HTML fragment", "<p>Not a page</p>", std::nullopt},
+        {"JSON, not an object", "[1, 2, 3]", std::nullopt},
+        {"a word starting like WARC", "WARC/x is not a version", std::nullopt},
+        {"PDF", "%PDF-1.4\n", std::nullopt},
+        {"nothing", "", std::nullopt},
+    };
+    return kSamples;
+}
+
+TEST(FormatRegistry, EachDetectorClaimsItsOwnFormatOnly) {
+    for (const Sample& sample : samples()) {
+        for (const FormatEntry& entry : format_table()) {
+            if (!entry.detect)
+                continue;
+            EXPECT_EQ(entry.detect(sample.head), sample.format == entry.format)
+                << entry.label << " on " << sample.what;
+        }
+    }
+}
+
+TEST(FormatRegistry, AnExtensionOfOneFormatSettlesItWithoutTheContent) {
     EXPECT_EQ(detect_format("x/reut2-000.sgm.gz"), Format::kReutersSgml);
     EXPECT_EQ(detect_format("FEED.JSONL.ZST"), Format::kJsonl);
-    EXPECT_EQ(parse_format_name("sgml"), Format::kReutersSgml);
+    EXPECT_EQ(detect_format("feed.ndjson"), Format::kJsonl);
     EXPECT_EQ(detect_format("pages/story.HTM"), Format::kHtml);
     EXPECT_EQ(detect_format("pages/story.html.xz"), Format::kHtml);
     EXPECT_EQ(detect_format("crawl.warc.gz"), Format::kWarc);
     EXPECT_EQ(detect_format("crawl.warc"), Format::kWarc);
-    EXPECT_EQ(compression_of("a.jsonl.xz"), Compression::kXz);
-    EXPECT_EQ(parse_format_name("warc"), Format::kWarc);
-    EXPECT_FALSE(parse_format_name("pdf"));
+    // Even when the content says otherwise: the name is the user's word.
+    EXPECT_EQ(detect_format("page.html", R"({"id":"1"})"), Format::kHtml);
+}
+
+TEST(FormatRegistry, ContentDecidesWhereTheNameSaysTextOrNothing) {
+    for (const char* name : {"notes.txt", "NOTES.MD", "story.text.gz"}) {
+        EXPECT_EQ(detect_format(name, R"({"id":"1","title":"A"})"), Format::kJsonl) << name;
+        EXPECT_EQ(detect_format(name, "<!DOCTYPE html><html>"), Format::kHtml) << name;
+        EXPECT_EQ(detect_format(name, "Headline\n\nBody"), Format::kText) << name;
+        EXPECT_EQ(detect_format(name, ""), Format::kText) << name;  // text stays the fallback
+    }
+    for (const char* name : {"feed", "feed.gz", "dump.dat", "reut2-000"}) {
+        EXPECT_EQ(detect_format(name, "WARC/1.0\r\n"), Format::kWarc) << name;
+        EXPECT_EQ(detect_format(name, "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">"),
+                  Format::kReutersSgml)
+            << name;
+        // No extension of ours and no content we know: not read (plan_inputs says so).
+        EXPECT_FALSE(detect_format(name, "Headline\n\nBody")) << name;
+    }
+    EXPECT_FALSE(detect_format("notes.pdf", "%PDF-1.4"));
+}
+
+TEST(FormatRegistry, FilesOnDiskAreSniffedThroughTheirCompression) {
+    TempDir dir;
+    const std::string jsonl = R"({"id":"j1","title":"From a .txt"})"
+                              "\n";
+    const std::string warc = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n";
+    EXPECT_EQ(detect_format(dir.write("really-jsonl.txt", jsonl)), Format::kJsonl);
+    EXPECT_EQ(detect_format(dir.write("feed.gz", gzip(jsonl))), Format::kJsonl);
+    EXPECT_EQ(detect_format(dir.write("crawl.zst", zstd(warc))), Format::kWarc);
+    EXPECT_EQ(detect_format(dir.write("page.txt.xz", xz("<!doctype html>\n<html>"))),
+              Format::kHtml);
+    EXPECT_EQ(detect_format(dir.write("story.txt", "Headline\n\nBody")), Format::kText);
+    // A stream cut in its gzip header reads as empty: a .txt stays text (its reader reports
+    // the damage), and a name without an extension is not read.
+    EXPECT_EQ(detect_format(dir.write("cut.txt.gz", gzip(jsonl).substr(0, 10))), Format::kText);
+    EXPECT_FALSE(detect_format(dir.write("cut.gz", gzip(jsonl).substr(0, 10))));
+    EXPECT_EQ(detect_format(dir / "missing.txt"), Format::kText);
+}
+
+TEST(FormatRegistry, PlannedFilesAreReadByTheReaderTheirContentNames) {
+    TempDir dir;
+    dir.write("in/export.txt", R"({"id":"x1","title":"One"})"
+                               "\n"
+                               R"({"id":"x2","title":"Two"})"
+                               "\n");
+    dir.write("in/feed.gz", gzip(R"({"id":"x3","title":"Three"})"
+                                 "\n"));
+    dir.write("in/README", "About this folder\n");
+    auto plan = plan_inputs({(dir / "in").string()}, std::nullopt);
+    ASSERT_EQ(plan.files.size(), 2u);
+    EXPECT_EQ(plan.files[0].format, Format::kJsonl);
+    EXPECT_EQ(plan.files[1].format, Format::kJsonl);
+    ASSERT_EQ(plan.unknown_format.size(), 1u);  // README: plain text without an extension
+    RecordingSink sink;
+    for (const auto& f : plan.files)
+        read_input(f, "", sink);
+    ASSERT_EQ(sink.articles.size(), 3u);
+    EXPECT_EQ(sink.articles[2].id, "x3");
+    // --format still overrides what the content says.
+    auto forced = plan_inputs({(dir / "in/export.txt").string()}, Format::kText);
+    ASSERT_EQ(forced.files.size(), 1u);
+    EXPECT_EQ(forced.files[0].format, Format::kText);
 }
 
 }  // namespace

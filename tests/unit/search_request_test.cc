@@ -27,8 +27,8 @@ TEST(RequestOptions, SortNames) {
 TEST(RequestOptions, FacetListsAcceptAliasesAndRejectUnknownNames) {
     EXPECT_EQ(parse_facet_list("source, section,year,,month"),
               (std::vector<std::string>{"source", "section", "year", "month"}));
-    EXPECT_EQ(parse_facet_list("people,topic,source,source"),
-              (std::vector<std::string>{"person", "tag", "source"}));
+    EXPECT_EQ(parse_facet_list("person,topic,source,source,org,lang"),
+              (std::vector<std::string>{"people", "tags", "source", "organizations", "language"}));
     EXPECT_THROW(parse_facet_list("source,colour"), UsageError);
     EXPECT_THROW(parse_facet_list("title"), UsageError);  // a field, but not a facet
 }
@@ -46,7 +46,8 @@ TEST(RequestOptions, EveryKeySetsItsPart) {
     set_request_option(r, "exact_total", "true");
     set_request_option(r, "source", "Reuters");
     set_request_option(r, "source", "BBC");
-    set_request_option(r, "people", "Reagan");
+    set_request_option(r, "person", "Reagan");  // an alias: kept under the field's name
+    set_request_option(r, "people", "Baker");
     set_request_option(r, "half_life", "7.5");
     set_request_option(r, "now", "2018-05-26");
     EXPECT_EQ(r.query, "cocoa");
@@ -58,7 +59,8 @@ TEST(RequestOptions, EveryKeySetsItsPart) {
     EXPECT_EQ(r.facet_size, 5u);
     EXPECT_TRUE(r.exact_total);
     EXPECT_EQ(r.filters.values["source"], (std::vector<std::string>{"Reuters", "BBC"}));
-    EXPECT_EQ(r.filters.values["person"], (std::vector<std::string>{"Reagan"}));
+    EXPECT_EQ(r.filters.values["people"], (std::vector<std::string>{"Reagan", "Baker"}));
+    EXPECT_EQ(r.filters.values.count("person"), 0u);
     EXPECT_DOUBLE_EQ(r.recency.half_life_days, 7.5);
     EXPECT_EQ(format_iso_date(r.recency.now), "2018-05-26");
 }
@@ -69,12 +71,23 @@ TEST(RequestOptions, BadValuesAreUsageErrors) {
         const char* value;
     };
     const Case cases[] = {
-        {"limit", "-1"},          {"limit", "ten"},     {"limit", "99999999999"},
-        {"offset", "1.5"},        {"from", "2024-13"},  {"to", "yesterday"},
-        {"sort", "date"},         {"facets", "colour"}, {"half_life", "0"},
-        {"half_life", "-3"},      {"half_life", "inf"}, {"exact_total", "maybe"},
-        {"colour", "red"},        {"title", "putin"},   {"source", "  "},
+        {"limit", "-1"},
+        {"limit", "ten"},
+        {"limit", "99999999999"},
+        {"offset", "1.5"},
+        {"from", "2024-13"},
+        {"to", "yesterday"},
+        {"sort", "date"},
+        {"facets", "colour"},
+        {"half_life", "0"},
+        {"half_life", "-3"},
+        {"half_life", "inf"},
+        {"exact_total", "maybe"},
+        {"colour", "red"},
+        {"title", "putin"},
+        {"source", "  "},
         {"recency_weight", "-1"},
+        {"url", "https://e.example/a"},  // url: not a filter option
     };
     for (const auto& c : cases) {
         SearchRequest r;

@@ -1,7 +1,8 @@
 // Segments of a merged run and their consolidation when the disk is short
 // (indexer/bulk/segments.h, segment_consolidation.h): which runs are planned for a given
 // room, that a consolidated segment keeps the order and content of its sources, and what a
-// run killed in the middle of a consolidation leaves for the next one to finish.
+// run killed in the middle of a consolidation leaves for the next one to finish. And the
+// scratch parts that hold the segments (scratch_parts.h): what an interrupted run leaves.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -11,9 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
+#include "indexer/bulk/run_progress.h"
+#include "indexer/bulk/scratch_parts.h"
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
-#include "tests/unit/temp_folder.h"
+#include "tests/support/temp_folder_test.h"
 
 namespace gazette {
 namespace {
@@ -130,8 +134,8 @@ TEST_F(WorkFolder, NextSealedNameCountsPastGaps) {
     make_segment("shard-0.seg-000003c", {"b"});  // 1..3 consolidated
     // The count (2) would name an existing or earlier segment; one past the highest does not.
     EXPECT_EQ(next_sealed_name(shard), shard + ".seg-000004");
-    EXPECT_EQ(shard_of_sealed(shard + ".seg-000003c"), shard);
-    EXPECT_EQ(shard_of_sealed(shard), "");
+    EXPECT_EQ(part_of_sealed(shard + ".seg-000003c"), shard);
+    EXPECT_EQ(part_of_sealed(shard), "");
 }
 
 TEST_F(WorkFolder, ConsolidatedSegmentKeepsOrderAndReplacesItsSources) {
@@ -217,6 +221,70 @@ TEST_F(WorkFolder, FitOnDiskLeavesSegmentsAloneWhenThereIsRoom) {
     Consolidation c = fit_merge(sources, root_.string(), MergeNeeds{});
     EXPECT_EQ(c.count.runs, 0u);
     EXPECT_EQ(c.sources, sources);
+}
+
+// --- Scratch parts ---------------------------------------------------------------------------
+
+class ScratchFolder : public TempFolderTest {
+  protected:
+    // A part as a writer leaves it: one article and the run position of its last commit.
+    void make_part(const std::string& name, const std::string& plan_id, RunPosition at) {
+        Xapian::WritableDatabase db(path(name), Xapian::DB_CREATE);
+        Xapian::Document doc;
+        doc.add_boolean_term("Qa");
+        db.add_document(doc);
+        db.set_metadata(kProgressKey, encode_position(plan_id, at));
+        db.commit();
+    }
+};
+
+TEST_F(ScratchFolder, NewPartsKeepTheirOnDiskNamesAndLockTheFolder) {
+    ScratchParts parts(path("db.gazette-work"));
+    parts.create(2);
+    EXPECT_EQ(parts.paths(), (std::vector<std::string>{path("db.gazette-work/shard-0"),
+                                                       path("db.gazette-work/shard-1")}));
+    EXPECT_FALSE(parts.resumed_from());
+    ScratchParts other(path("db.gazette-work"));
+    EXPECT_THROW(other.resume("plan", 0), Xapian::DatabaseLockError);
+}
+
+TEST_F(ScratchFolder, PartsAnInterruptedRunLeftAreTakenUpFromTheLeastAdvanced) {
+    // WORK/shard-N is what earlier gazette-index binaries left too: they resume the same way.
+    fs::create_directories(path("db.gazette-work"));
+    make_part("db.gazette-work/shard-0", "plan", RunPosition{2, 40, false});
+    make_part("db.gazette-work/shard-1", "plan", RunPosition{1, 7, false});
+    ScratchParts parts(path("db.gazette-work"));
+    ASSERT_TRUE(parts.resume("plan", 0));
+    ASSERT_TRUE(parts.resumed_from());
+    EXPECT_EQ(parts.resumed_from()->file, 1u);
+    EXPECT_EQ(parts.resumed_from()->record, 7u);
+    EXPECT_EQ(parts.paths().size(), 2u);
+}
+
+TEST_F(ScratchFolder, PartsOfOtherInputsOrAnotherCountAreDiscarded) {
+    fs::create_directories(path("db.gazette-work"));
+    make_part("db.gazette-work/shard-0", "plan", RunPosition{1, 7, false});
+    ScratchParts wrong_count(path("db.gazette-work"));
+    EXPECT_FALSE(wrong_count.resume("plan", 3));  // a new sharded database of 3 shards
+    EXPECT_FALSE(fs::exists(path("db.gazette-work")));
+
+    fs::create_directories(path("db.gazette-work"));
+    make_part("db.gazette-work/shard-0", "plan", RunPosition{1, 7, false});
+    ScratchParts other_plan(path("db.gazette-work"));
+    EXPECT_FALSE(other_plan.resume("other inputs", 0));
+    EXPECT_FALSE(fs::exists(path("db.gazette-work")));
+    other_plan.create(1);  // and the run starts afresh
+    EXPECT_TRUE(fs::exists(path("db.gazette-work")));
+}
+
+TEST_F(ScratchFolder, AFolderWithoutPartsIsTakenOverNotRefused) {
+    // A run killed after making the folder and before its first writer made its database.
+    fs::create_directories(path("db.gazette-work"));
+    ScratchParts parts(path("db.gazette-work"));
+    EXPECT_FALSE(parts.resume("plan", 0));
+    EXPECT_NO_THROW(parts.create(1));  // was "locked by another writer": by this run itself
+    parts.discard();
+    EXPECT_FALSE(fs::exists(path("db.gazette-work")));
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <fstream>
 
 #include "common/errors.h"
+#include "common/schema.h"
+#include "searcher/engine/database_set.h"
 #include "searcher/engine/search.h"
 #include "searcher/engine/shard_processes.h"
 
@@ -63,7 +65,7 @@ TEST_F(ShardProcesses, StubFolderListsItsShardsRelativeToItself) {
     fs::create_directories(root_ / "news");
     make_db("news/shard-0", {"oil"});
     make_db("news/shard-1", {"gas"});
-    write(root_ / "news" / "XAPIANDB", "# shards\nauto shard-0\n\nglass shard-1\n");
+    write(root_ / "news" / kStubFile, "# shards\nauto shard-0\n\nglass shard-1\n");
     EXPECT_EQ(local_databases_of((root_ / "news").string()),
               (std::vector<std::string>{(root_ / "news" / "shard-0").string(),
                                         (root_ / "news" / "shard-1").string()}));
@@ -72,7 +74,7 @@ TEST_F(ShardProcesses, StubFolderListsItsShardsRelativeToItself) {
 TEST_F(ShardProcesses, StubFileAndNestedStubs) {
     fs::create_directories(root_ / "inner");
     make_db("inner/a", {"oil"});
-    write(root_ / "inner" / "XAPIANDB", "auto a\n");
+    write(root_ / "inner" / kStubFile, "auto a\n");
     make_db("b", {"gas"});
     write(root_ / "all.stub", "auto inner\nauto " + (root_ / "b").string() + "\n");
     EXPECT_EQ(local_databases_of((root_ / "all.stub").string()),
@@ -130,21 +132,22 @@ TEST_F(ShardProcesses, ProcessesRankLikeLocalShards) {
 
 // --parallel reads hits' documents from local handles, which an indexer's commit can move
 // past the revision the match saw. A document missing there must ask for the search to be
-// run again on reopened databases (DatabaseModifiedError, search_command.cc), not fail the
+// run again on reopened databases (DatabaseModifiedError, search_session.h), not fail the
 // query with DocNotFoundError or answer with an empty hit.
 TEST_F(ShardProcesses, HitMissingFromTheDocumentsHandleAsksForANewSearch) {
     std::string matched = make_db("matched", {"oil one", "oil two", "oil three"});
     std::string documents = make_db("documents", {"oil one"});  // docids 2 and 3 are gone
-    QueryOptions options;
-    options.documents = Xapian::Database(documents);
-    Searcher searcher(Xapian::Database(matched), options);
+    DatabaseSet set;
+    set.db = Xapian::Database(matched);
+    set.documents = Xapian::Database(documents);
+    Searcher searcher(set, SearchOptions{});
     SearchRequest request;
     request.query = "oil";
     EXPECT_THROW(searcher.search(request), Xapian::DatabaseModifiedError);
 
     // The same search with every hit readable answers normally.
-    options.documents = Xapian::Database(matched);
-    Searcher whole(Xapian::Database(matched), options);
+    set.documents = Xapian::Database(matched);
+    Searcher whole(set, SearchOptions{});
     EXPECT_EQ(whole.search(request).results.size(), 3u);
 }
 

@@ -11,11 +11,12 @@
 
 #include "common/errors.h"
 #include "common/fields.h"
+#include "common/schema.h"
 #include "indexer/bulk/shard_locator.h"
-#include "indexer/bulk/shard_routing.h"
 #include "indexer/bulk/shard_scheme.h"
 #include "indexer/bulk/sharded_database.h"
-#include "tests/unit/temp_folder.h"
+#include "indexer/bulk/writer_routing.h"
+#include "tests/support/temp_folder_test.h"
 
 namespace gazette {
 namespace {
@@ -57,7 +58,7 @@ TEST_F(ShardFolder, SchemeIsRecordedAndUnknownOnesRefused) {
     EXPECT_FALSE(recorded_scheme(path("db")).has_value());
     record_scheme(path("db"), ShardScheme::kYear);
     EXPECT_EQ(recorded_scheme(path("db")), ShardScheme::kYear);
-    std::ofstream(path("db/SHARD-BY")) << "month\n";
+    std::ofstream(path("db") + "/" + kSchemeFile) << "month\n";
     EXPECT_THROW(recorded_scheme(path("db")), UsageError);
 }
 
@@ -70,7 +71,7 @@ TEST_F(ShardFolder, YearStubListsUndatedFirstThenYearsInOrder) {
     // Xapian reads the stub itself: the folder opens as one database of three shards.
     EXPECT_EQ(Xapian::Database(path("db")).get_doccount(), 0u);
     // A shard whose stub entry was lost (a run died in between) is listed again.
-    std::ofstream(path("db/XAPIANDB"), std::ios::trunc) << "auto undated\n";
+    std::ofstream(path("db") + "/" + kStubFile, std::ios::trunc) << "auto undated\n";
     rewrite_year_stub(path("db"));
     EXPECT_EQ(sharded_database_shards(path("db")), expected);
 }

@@ -4,11 +4,9 @@
 
 #include <xapian.h>
 
-#include <cstdlib>
-#include <filesystem>
-
 #include "searcher/engine/related_articles.h"
 #include "searcher/query/spelling_correction.h"
+#include "tests/support/temp_dir.h"
 
 namespace gazette {
 namespace {
@@ -40,9 +38,8 @@ TEST(SpellingCorrection, LeavesSyntaxFieldsWildcardsNumbersAndCjkAlone) {
 
 TEST(SpellingCorrection, NeverCorrectsAWordTheIndexHolds) {
     // Spelling data needs a disk backend (the in-memory one has none).
-    char dir[] = "/tmp/gazette-spelling-XXXXXX";
-    ASSERT_NE(mkdtemp(dir), nullptr);
-    Xapian::WritableDatabase db(std::string(dir) + "/db", Xapian::DB_CREATE);
+    testing::TempDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
     Xapian::Document doc;
     for (const char* w : {"mln", "adb", "action", "witkoff", "negotiations"})
         doc.add_term(w);
@@ -54,7 +51,6 @@ TEST(SpellingCorrection, NeverCorrectsAWordTheIndexHolds) {
     EXPECT_EQ(spelling_correction(db, db, "title:Witkof negotiatons"), "title:Witkof negotiations");
     EXPECT_EQ(spelling_correction(db, db, ""), "");
     db.close();
-    std::filesystem::remove_all(dir);
 }
 
 TEST(ExpansionTerms, PlainAndHeadlineWordsOnly) {

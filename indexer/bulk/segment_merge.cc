@@ -1,4 +1,4 @@
-#include "indexer/bulk/shard_merge.h"
+#include "indexer/bulk/segment_merge.h"
 
 #include <unistd.h>
 
@@ -14,6 +14,7 @@
 
 #include "common/errors.h"
 #include "common/fields.h"
+#include "common/schema.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/segment_consolidation.h"
@@ -33,9 +34,9 @@ bool holds_articles(const std::string& path) {
     return Xapian::Database(path).get_doccount() > 0;
 }
 
-// Shards carry the run position and their spelling mark in their metadata; the merged
+// Segments carry the run position and their spelling mark in their metadata; the merged
 // database must not, or a later run would take it for an interrupted one. Cleared in the
-// new database, not in the shards: until the swap is done the shards still say "complete",
+// new database, not in the segments: until the swap is done the parts still say "complete",
 // so a run killed during the merge merges again instead of indexing everything again.
 void clear_run_marks(Xapian::WritableDatabase& db) {
     db.set_metadata(kProgressKey, "");
@@ -77,7 +78,7 @@ void recover_interrupted_swap(const std::string& target) {
     if (!fs::exists(old, ec))
         return;
     // The target was moved aside and the merged database had not yet taken its place: put
-    // the target back (the shards still hold everything and will be merged again). With
+    // the target back (the segments still hold everything and will be merged again). With
     // the target in place, the swap finished and only the old copy was left to delete.
     if (!fs::exists(target, ec))
         fs::rename(old, target);
@@ -85,7 +86,7 @@ void recover_interrupted_swap(const std::string& target) {
         fs::remove_all(old);
 }
 
-MergeResult merge_shards(const std::vector<std::string>& shards, const std::string& target) {
+MergeResult merge_segments(const std::vector<std::string>& segments, const std::string& target) {
     MergeResult result;
     std::string fresh = target + ".gazette-new";
     std::string old = aside_path(target);
@@ -105,7 +106,7 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     needs.other_bytes = sources.empty() ? 0 : size_on_disk(target);
     needs.other_sources = sources.size();
     needs.reserve = kCommitReserveBytes;
-    Consolidation fitted = fit_merge(shards, folder_of(fresh), needs);
+    Consolidation fitted = fit_merge(segments, folder_of(fresh), needs);
     result.consolidated = fitted.count;
     sources.insert(sources.end(), fitted.sources.begin(), fitted.sources.end());
     compact_into(sources, fresh);
@@ -143,23 +144,23 @@ MergeResult merge_shards(const std::vector<std::string>& shards, const std::stri
     return result;
 }
 
-MergeResult merge_into_shards(const std::vector<std::string>& scratch,
+MergeResult merge_into_shards(const std::vector<std::string>& parts,
                               const std::vector<std::string>& targets, std::uint64_t& segments) {
-    if (scratch.size() != targets.size())
-        throw std::logic_error("merge_into_shards: one scratch shard per target");
+    if (parts.size() != targets.size())
+        throw std::logic_error("merge_into_shards: one part per target");
     if (targets.empty())
         return {};
     std::vector<std::vector<std::string>> sources;
     std::vector<std::uintmax_t> sizes;
-    for (const auto& shard : scratch) {
-        sources.push_back(segments_of(shard));
+    for (const auto& part : parts) {
+        sources.push_back(segments_of(part));
         segments += sources.back().size();
         sizes.push_back(0);
         for (const auto& s : sources.back())
             sizes.back() += size_on_disk(s);
     }
     // Merged at once they need the room of all of them, and open the sources of all; where
-    // that is short, each shard's segments are consolidated with the others' counted as
+    // that is short, each part's segments are consolidated with the others' counted as
     // taken, and if that is not enough the shards are merged one after another, each
     // checking its own room.
     std::string folder = folder_of(targets.front());
@@ -187,7 +188,7 @@ MergeResult merge_into_shards(const std::vector<std::string>& scratch,
     auto work = [&] {
         for (std::size_t i; (i = next++) < targets.size();) {
             try {
-                results[i] = merge_shards(sources[i], targets[i]);
+                results[i] = merge_segments(sources[i], targets[i]);
             } catch (...) {
                 errors[i] = std::current_exception();
             }

@@ -1,7 +1,7 @@
-// One writer thread and the database it alone writes: a shard of a parallel run, or the
-// target itself for an in-place update. It builds each article's document, replaces it by
-// its unique id term, and commits when the reader says a batch is complete, storing the
-// run position with the commit (run_progress.h).
+// One writer thread and the database it alone writes: a scratch part of a merged run, a shard
+// of a sharded database, or the target itself for an in-place update. It builds each article's
+// document, replaces it by its unique id term, and commits when the reader says a batch is
+// complete, storing the run position with the commit (run_progress.h).
 #pragma once
 
 #include <xapian.h>
@@ -45,26 +45,27 @@ struct WriterStats {
 };
 
 // What a writer writes, which decides how it commits and records spelling data:
-// - kShard: scratch space of a parallel run until the merge. Spelling data comes from its
-//   whole vocabulary at its last commit (much cheaper than per word, vocabulary_spelling.h),
-//   and commits are not synced to disk (DB_NO_SYNC): a killed process loses nothing the
-//   kernel holds, and only a machine crash could, after which the shards start over.
-// - kInPlace: the target database itself. Spelling data per document as it is indexed, and
-//   Xapian's synced commits.
-enum class WriterRole { kShard, kInPlace };
+// - kBuild: a database being built from nothing: a scratch part of a merged run (until the
+//   merge), or a new shard (until the run ends). Spelling data comes from its whole
+//   vocabulary at its last commit (much cheaper than per word, vocabulary_spelling.h), and
+//   commits are not synced to disk (DB_NO_SYNC): a killed process loses nothing the kernel
+//   holds, and only a machine crash could, after which the run starts over.
+// - kInPlace: a database that holds articles already (the target, or a finished shard).
+//   Spelling data per document as it is indexed, and Xapian's synced commits.
+enum class WriterRole { kBuild, kInPlace };
 
-class ShardWriter {
+class DatabaseWriter {
   public:
     // Opens or creates the database at `path` and checks (or records) the schema version.
     // Throws like Xapian::WritableDatabase does (DatabaseLockError when another writer has it).
     // `reserve_bytes`: free space the filesystem must keep before each document and commit
     // (free_space.h): at least a commit's worth of blocks for every writer sharing the disk.
-    // `segment_bytes` (kShard only; 0: never): after a commit, once this much article text
+    // `segment_bytes` (kBuild only; 0: never): after a commit, once this much article text
     // went into the current database, seal it and continue in a new one (segments.h).
-    ShardWriter(const std::string& path, WriterRole role,
-                std::uintmax_t reserve_bytes = kCommitReserveBytes,
-                std::uint64_t segment_bytes = 0);
-    ~ShardWriter();
+    DatabaseWriter(const std::string& path, WriterRole role,
+                   std::uintmax_t reserve_bytes = kCommitReserveBytes,
+                   std::uint64_t segment_bytes = 0);
+    ~DatabaseWriter();
 
     void start();
     void send(WriterTask task) { queue_.push(std::move(task)); }

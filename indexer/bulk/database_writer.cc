@@ -1,4 +1,4 @@
-#include "indexer/bulk/shard_writer.h"
+#include "indexer/bulk/database_writer.h"
 
 #include <filesystem>
 
@@ -34,37 +34,37 @@ void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& pat
     }
 }
 
-ShardWriter::ShardWriter(const std::string& path, WriterRole role, std::uintmax_t reserve_bytes,
-                         std::uint64_t segment_bytes)
-    : db_(path, Xapian::DB_CREATE_OR_OPEN | (role == WriterRole::kShard ? Xapian::DB_NO_SYNC : 0)),
+DatabaseWriter::DatabaseWriter(const std::string& path, WriterRole role,
+                               std::uintmax_t reserve_bytes, std::uint64_t segment_bytes)
+    : db_(path, Xapian::DB_CREATE_OR_OPEN | (role == WriterRole::kBuild ? Xapian::DB_NO_SYNC : 0)),
       path_(path),
       role_(role),
       reserve_bytes_(reserve_bytes),
-      segment_bytes_(role == WriterRole::kShard ? segment_bytes : 0),
+      segment_bytes_(role == WriterRole::kBuild ? segment_bytes : 0),
       builder_(role == WriterRole::kInPlace ? &db_ : nullptr),
       queue_(kQueueCapacity) {
     check_or_record_schema(db_, path);
 }
 
-ShardWriter::~ShardWriter() {
+DatabaseWriter::~DatabaseWriter() {
     if (thread_.joinable()) {
         send(CommitAt{"", true, {}, nullptr});
         thread_.join();
     }
 }
 
-void ShardWriter::start() {
+void DatabaseWriter::start() {
     thread_ = std::thread([this] { run(); });
 }
 
-void ShardWriter::join() {
+void DatabaseWriter::join() {
     if (thread_.joinable())
         thread_.join();
     if (error_)
         std::rethrow_exception(error_);
 }
 
-void ShardWriter::run() {
+void DatabaseWriter::run() {
     for (;;) {
         WriterTask task = queue_.pop();
         if (auto* commit = std::get_if<CommitAt>(&task)) {
@@ -80,7 +80,7 @@ void ShardWriter::run() {
                         db_.set_metadata(key, value);
                     // A segment's spelling data goes into its last commit: sealed, it is
                     // never written again.
-                    if ((commit->last || roll) && role_ == WriterRole::kShard) {
+                    if ((commit->last || roll) && role_ == WriterRole::kBuild) {
                         add_spelling_from_vocabulary(db_);
                     }
                     db_.commit();
@@ -129,7 +129,7 @@ void ShardWriter::run() {
     }
 }
 
-void ShardWriter::roll_segment(const std::string& position) {
+void DatabaseWriter::roll_segment(const std::string& position) {
     namespace fs = std::filesystem;
     // The next segment, made aside and complete before anything is renamed: it starts at
     // the position just committed, so a run killed from here on resumes from there, with

@@ -1,4 +1,4 @@
-#include "indexer/bulk/shard_routing.h"
+#include "indexer/bulk/writer_routing.h"
 
 #include <cstdint>
 
