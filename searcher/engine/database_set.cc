@@ -55,6 +55,30 @@ Xapian::Database open_one(const std::string& spec, const ShardOptions& o, bool& 
     }
 }
 
+// The size of a local database's files (a folder, a stub's folder with its shards, or one file).
+std::uintmax_t size_on_disk(const std::string& spec) {
+    std::error_code ec;
+    if (fs::is_regular_file(spec, ec))
+        return fs::file_size(spec, ec);
+    std::uintmax_t total = 0;
+    for (auto it = fs::recursive_directory_iterator(spec, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+        if (it->is_regular_file(ec))
+            total += it->file_size(ec);
+    }
+    return total;
+}
+
+// True when a local spec is (or holds) a stub file that lists remote shards.
+bool lists_remote_shards(const std::string& spec) {
+    try {
+        local_databases_of(spec);
+        return false;
+    } catch (const UsageError&) {
+        return true;
+    }
+}
+
 }  // namespace
 
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) {
@@ -99,6 +123,10 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
         }
         set.any_remote = set.any_remote || remote || o.parallel;
         set.any_network = set.any_network || remote;
+        if (!remote) {
+            set.remote_in_stub = set.remote_in_stub || lists_remote_shards(spec);
+            set.bytes_on_disk += size_on_disk(spec);
+        }
         std::error_code ec;
         if (!remote && o.lexicon.empty() && !set.lexicon &&
             fs::is_directory(fs::path(spec) / kLexiconFolder, ec)) {

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,9 +34,26 @@ struct DatabaseSet {
     // backend each document is a round trip with one message per value slot, which cost
     // more than the parallel match saved (docs/scale-out.md).
     std::optional<Xapian::Database> documents;
-    bool any_remote = false;           // remote shards, or local ones in their own processes
-    bool any_network = false;          // tcp:// shards: no local handle can stand in for them
+    bool any_remote = false;   // remote shards, or local ones in their own processes
+    bool any_network = false;  // tcp:// shards: no local handle can stand in for them
+    // A local stub file lists remote shards (`remote ...` lines): `db` reads them over the
+    // network although no spec is tcp://.
+    bool remote_in_stub = false;
     std::vector<std::string> missing;  // shards left out (only with allow_partial)
+    // The local databases' size on disk (the match-set layer sizes its caches by it).
+    std::uintmax_t bytes_on_disk = 0;
+
+    // A handle on every database of the set read in this process, with `db`'s docids (the
+    // match-set layer's), or nothing when some are only reachable over the network.
+    std::optional<Xapian::Database> in_process() const {
+        if (any_network || remote_in_stub)
+            return std::nullopt;
+        if (documents)
+            return documents;
+        if (any_remote)
+            return std::nullopt;
+        return db;
+    }
 };
 
 // Opens every spec: "tcp://host:port" (remote) or a local path. A shard that cannot be

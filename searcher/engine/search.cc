@@ -100,6 +100,10 @@ DatabaseSet just(Xapian::Database db) {
 Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
     : db_(set.db),
       documents_(set.documents),
+      match_sets_(set.in_process()
+                      ? std::make_unique<MatchSets>(*set.in_process(), set.bytes_on_disk)
+                      : nullptr),
+      remote_counts_(set.any_remote || set.remote_in_stub),
       builder_(query_databases(set), options.query),
       time_limit_seconds_(options.time_limit_seconds),
       ranking_(options.ranking) {
@@ -116,13 +120,16 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
         if (corrected)
             *corrected = parsed.corrected;
     } else {
+        builder_.value_ranges().clear();
         parsed.query = related_query(db_, request.like).query;
     }
-    Xapian::Query query = apply_filters(parsed.query, request.filters);
+    ValueRanges& ranges = builder_.value_ranges();
+    Xapian::Query query = apply_filters(parsed.query, request.filters, &ranges);
     // Pseudo-relevance feedback (--expand): reorders the query's matches, adds none.
     bool ranked = request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency;
     if (ranking_.expand_terms > 0 && ranked && !query.empty()) {
-        query = apply_filters(expand_with_feedback(db_, parsed.query, ranking_), request.filters);
+        query = apply_filters(expand_with_feedback(db_, parsed.query, ranking_), request.filters,
+                              &ranges);
     }
     if (request.sort == SortOrder::kRecency && !query.empty()) {
         Xapian::Query boost = recency_.get(db_, request.recency);
@@ -140,9 +147,15 @@ SearchResults Searcher::search(const SearchRequest& request) {
     out.sort = sort_order_name(request.sort);
     Xapian::Query query = build_query(request, &out.corrected);
     out.parsed = query.get_description();
+    const ValueRanges& ranges = builder_.value_ranges();
 
+    // Facets and exact totals come from the match set where there is one; the ranked match
+    // then stops as early as Xapian can (no check_at_least).
+    bool whole_match = !request.facets.empty() || request.exact_total;
+    bool by_match_set = match_sets_ && whole_match;
     // Declared before the Enquire, so it outlives it: the Enquire keeps plain pointers.
-    FacetCollector facets(request.facets, request.facet_size);
+    FacetCollector facets(by_match_set ? std::vector<std::string>{} : request.facets,
+                          request.facet_size);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(bm25_weight(ranking_));
@@ -151,7 +164,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     facets.attach(enquire);
 
     Xapian::doccount check_at_least = 0;
-    if (request.exact_total)
+    if (request.exact_total && !by_match_set)
         check_at_least = db_.get_doccount();
     if (!facets.empty())
         check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
@@ -180,9 +193,15 @@ SearchResults Searcher::search(const SearchRequest& request) {
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);
     }
-    if (!facets.empty()) {
+    if (by_match_set) {
+        DocSet matches = match_sets_->match(query, ranges);
+        out.estimated_total = out.total_lower_bound = out.total_upper_bound =
+            static_cast<Xapian::doccount>(matches.cardinality());
+        if (!request.facets.empty())
+            out.facets = match_sets_->facets(matches, request.facets, request.facet_size);
+    } else if (!facets.empty()) {
         out.facets = facets.results();
-        out.facets_exact = out.total_lower_bound == out.total_upper_bound &&
+        out.facets_exact = !remote_counts_ && out.total_lower_bound == out.total_upper_bound &&
                            facets.documents_seen() == out.total_upper_bound;
     }
     out.took_ms =
@@ -206,6 +225,21 @@ SearchResults Searcher::search(const SearchRequest& request) {
         return again;
     }
     return out;
+}
+
+std::optional<ValueCounts> Searcher::count_values(const Xapian::Query& query,
+                                                  Xapian::valueno slot) {
+    if (!match_sets_)
+        return std::nullopt;
+    DocSet matches = match_sets_->match(query, builder_.value_ranges());
+    ValueCounts out;
+    out.matches = static_cast<Xapian::doccount>(matches.cardinality());
+    out.values = match_sets_->value_counts(matches, slot);
+    return out;
+}
+
+std::size_t Searcher::match_set_memory_bytes() const {
+    return match_sets_ ? match_sets_->memory_bytes() : 0;
 }
 
 }  // namespace gazette

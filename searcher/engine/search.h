@@ -12,6 +12,7 @@
 
 #include "searcher/engine/database_set.h"
 #include "searcher/engine/facets.h"
+#include "searcher/engine/match_set/match_sets.h"
 #include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
@@ -48,7 +49,10 @@ struct SearchResults {
     Xapian::doccount total_upper_bound = 0;
     std::vector<Hit> results;
     std::vector<FacetResult> facets;
-    bool facets_exact = true;  // false when the match set was larger than kFacetCheckAtLeast
+    // False when the counts may be off: a match set larger than kFacetCheckAtLeast, or
+    // counts from remote shards (each shard's spies count its own matches, without the
+    // collapse and limits of the merged match).
+    bool facets_exact = true;
     // Shards left out because they could not be reached (--allow-partial): the results
     // cover the others only.
     std::vector<std::string> missing_shards;
@@ -63,6 +67,12 @@ struct SearchOptions {
     // Per-query time budget in seconds, 0 = none. The HTTP service sets one so that one
     // expensive query (facets or exact totals over everything) cannot hold a worker for long.
     double time_limit_seconds = 0;
+};
+
+// How many matches hold each value of a slot, and how many matched in all.
+struct ValueCounts {
+    std::vector<FacetValue> values;  // in no particular order
+    Xapian::doccount matches = 0;
 };
 
 // A search took longer than SearchOptions::time_limit_seconds (the HTTP service answers 503).
@@ -85,9 +95,21 @@ class Searcher {
     // The query that search() would run, for --debug-query.
     Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr);
 
+    // The values of a single-valued `slot` over the matches of `query`, the last query
+    // build_query() made (its value ranges are known), counted from the match set; nullopt
+    // where there is none (remote shards: the caller counts with a spy).
+    std::optional<ValueCounts> count_values(const Xapian::Query& query, Xapian::valueno slot);
+
+    // What the match-set layer keeps now (0 without one).
+    std::size_t match_set_memory_bytes() const;
+
   private:
     Xapian::Database db_;
     std::optional<Xapian::Database> documents_;  // DatabaseSet::documents
+    // Facets, exact totals and timelines over databases read in this process (match_sets.h).
+    std::unique_ptr<MatchSets> match_sets_;
+    // Spies over remote shards count each shard's matches before the merge: estimates.
+    bool remote_counts_ = false;
     QueryBuilder builder_;
     RecencyQueryCache recency_;
     double time_limit_seconds_ = 0;

@@ -9,10 +9,11 @@
 namespace gazette {
 namespace {
 
-// Facets over list fields count with our own match spy, which xapian-tcpsrv (and so
-// --parallel's xapian-progsrv) cannot run.
+// Facets over list fields count from the match set (in this process) or with our own match
+// spy, which xapian-tcpsrv cannot run: over tcp:// shards they cannot be counted. (With
+// --parallel the shards are also open here, and the match set counts them.)
 void check_facets_for_remote(const SearchRequest& request, const DatabaseSet& set) {
-    if (!set.any_remote)
+    if (!set.any_remote || set.in_process())
         return;
     for (const auto& name : request.facets) {
         const FacetSpec* facet = find_facet(name);

@@ -7,8 +7,9 @@
 
 namespace gazette {
 
-DateRangeProcessor::DateRangeProcessor()
-    : Xapian::RangeProcessor(kSlotDate, std::string(kDateFieldName) + ":") {}
+DateRangeProcessor::DateRangeProcessor(std::shared_ptr<ValueRanges> made)
+    : Xapian::RangeProcessor(kSlotDate, std::string(kDateFieldName) + ":"),
+      made_(std::move(made)) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
     std::optional<double> lo, hi;
@@ -24,19 +25,9 @@ Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std
             throw Xapian::QueryParserError("date range: \"" + end +
                                            "\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
     }
-    if (lo && hi) {
-        if (*lo > *hi)
-            throw Xapian::QueryParserError("date range: " + begin + " is after " + end);
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate,
-                             Xapian::sortable_serialise(*lo), Xapian::sortable_serialise(*hi));
-    }
-    if (lo)
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate,
-                             Xapian::sortable_serialise(*lo));
-    if (hi)
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate,
-                             Xapian::sortable_serialise(*hi));
-    return Xapian::Query::MatchAll;
+    if (lo && hi && *lo > *hi)
+        throw Xapian::QueryParserError("date range: " + begin + " is after " + end);
+    return made_->make(kSlotDate, lo, hi);
 }
 
 }  // namespace gazette

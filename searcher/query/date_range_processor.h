@@ -5,12 +5,20 @@
 
 #include <xapian.h>
 
+#include <memory>
+
+#include "searcher/query/value_ranges.h"
+
 namespace gazette {
 
 class DateRangeProcessor : public Xapian::RangeProcessor {
   public:
-    DateRangeProcessor();
+    // The ranges it makes are listed in `made` (for the match-set layer).
+    explicit DateRangeProcessor(std::shared_ptr<ValueRanges> made);
     Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+  private:
+    std::shared_ptr<ValueRanges> made_;
 };
 
 }  // namespace gazette

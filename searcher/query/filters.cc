@@ -7,7 +7,8 @@
 
 namespace gazette {
 
-Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters) {
+Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters,
+                            ValueRanges* ranges) {
     if (filters.empty())
         return query;
     std::vector<Xapian::Query> all;
@@ -18,16 +19,9 @@ Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters) 
             any.emplace_back(filter_term(*field, v));
         all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
-    if (filters.from && filters.to) {
-        all.emplace_back(Xapian::Query::OP_VALUE_RANGE, kSlotDate,
-                         Xapian::sortable_serialise(*filters.from),
-                         Xapian::sortable_serialise(*filters.to));
-    } else if (filters.from) {
-        all.emplace_back(Xapian::Query::OP_VALUE_GE, kSlotDate,
-                         Xapian::sortable_serialise(*filters.from));
-    } else if (filters.to) {
-        all.emplace_back(Xapian::Query::OP_VALUE_LE, kSlotDate,
-                         Xapian::sortable_serialise(*filters.to));
+    if (filters.from || filters.to) {
+        ValueRanges unlisted;
+        all.push_back((ranges ? *ranges : unlisted).make(kSlotDate, filters.from, filters.to));
     }
     Xapian::Query filter(Xapian::Query::OP_AND, all.begin(), all.end());
     return Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query,

@@ -4,12 +4,15 @@
 
 #include <xapian.h>
 
+#include "searcher/query/value_ranges.h"
 #include "searcher/request/search_request.h"
 
 namespace gazette {
 
 // `query` filtered by `filters`. An empty query with filters matches everything the filters
 // allow (browsing a source or a date range); with no filters the query is returned as is.
-Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters);
+// The date range, if any, is made by `ranges` when given (value_ranges.h).
+Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters,
+                            ValueRanges* ranges = nullptr);
 
 }  // namespace gazette

@@ -55,7 +55,8 @@ void add_field_prefix(Xapian::QueryParser& parser, const std::string& name,
 }  // namespace
 
 QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& options)
-    : stopper_(make_english_stopper()),
+    : ranges_(std::make_shared<ValueRanges>()),
+      stopper_(make_english_stopper()),
       db_(databases.terms),
       folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr),
       spelling_(options.spelling && databases.spelling.has_value()),
@@ -82,13 +83,14 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
         }
     }
     parser_.add_boolean_prefix(std::string(kIdFieldName), (new IdFieldProcessor)->release());
-    parser_.add_rangeprocessor((new DateRangeProcessor)->release());
+    parser_.add_rangeprocessor((new DateRangeProcessor(ranges_))->release());
 }
 
 QueryBuilder::~QueryBuilder() = default;
 
 ParsedQuery QueryBuilder::parse(const std::string& text) const {
     ParsedQuery out;
+    ranges_->clear();
     try {
         unsigned flags = kParseFlags;
         if (!spelling_)

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/text/name_folding.h"
+#include "searcher/query/value_ranges.h"
 
 namespace gazette {
 
@@ -61,9 +62,13 @@ class QueryBuilder {
     ParsedQuery parse(const std::string& text) const;
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
+    // The value ranges of the query last parsed; parse() starts a new list, and callers that
+    // add ranges to the query (apply_filters) add them here.
+    ValueRanges& value_ranges() const { return *ranges_; }
 
   private:
     Xapian::Stem stemmer_;
+    std::shared_ptr<ValueRanges> ranges_;  // shared with the parser's DateRangeProcessor
     std::unique_ptr<Xapian::Stopper> stopper_;
     mutable Xapian::QueryParser parser_;
     Xapian::Database db_;                 // QueryDatabases::terms: folded keys live there

@@ -18,13 +18,27 @@ struct Counted {
     Xapian::doccount matches = 0;
 };
 
-// Every match is looked at (check_at_least = the document count) and none is returned: the
-// spy sees the whole match set. BoolWeight, since no score is wanted.
-Counted count_days(const Xapian::Database& db, const Xapian::Query& query,
+void add_day(Counted& out, const std::string& value, Xapian::doccount count) {
+    long long day = 0;
+    if (parse_compact_day(value, day))
+        out.days[day] += count;
+}
+
+// The days of `query`'s matches, `query` being the searcher's last built query: from the
+// match set where the searcher has one; otherwise (remote shards) every match is looked at
+// (check_at_least = the document count) and none is returned, so that a spy sees the whole
+// match set. BoolWeight, since no score is wanted.
+Counted count_days(Searcher& searcher, const Xapian::Database& db, const Xapian::Query& query,
                    double time_limit_seconds) {
     Counted out;
     if (query.empty())
         return out;
+    if (auto counts = searcher.count_values(query, kSlotDay)) {
+        out.matches = counts->matches;
+        for (const auto& v : counts->values)
+            add_day(out, v.value, v.count);
+        return out;
+    }
     Xapian::ValueCountMatchSpy spy(kSlotDay);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -34,11 +48,8 @@ Counted count_days(const Xapian::Database& db, const Xapian::Query& query,
         enquire.set_time_limit(time_limit_seconds);
     Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
     out.matches = spy.get_total();
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        long long day = 0;
-        if (parse_compact_day(*it, day))
-            out.days[day] += it.get_termfreq();
-    }
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+        add_day(out, *it, it.get_termfreq());
     return out;
 }
 
@@ -96,7 +107,7 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
         SearchRequest one = request.search;
         one.query = text;
         one.sort = SortOrder::kRelevance;  // a recency boost would only cost time
-        counted.push_back(count_days(db, searcher.build_query(one), time_limit_seconds));
+        counted.push_back(count_days(searcher, db, searcher.build_query(one), time_limit_seconds));
     }
 
     // The periods run without a gap from the first dated match of any series to the last.
@@ -129,7 +140,7 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
         // Shares are of everything the archive holds in the period, filters or not: the
         // question is "how much of the coverage was about this", and the volume of the
         // archive varies a lot from period to period.
-        Counted all = count_days(db, Xapian::Query::MatchAll, time_limit_seconds);
+        Counted all = count_days(searcher, db, Xapian::Query::MatchAll, time_limit_seconds);
         for (const auto& [day, count] : all.days) {
             if (day >= periods.front().first_day && day <= periods.back().last_day)
                 totals[index_of(day)] += count;

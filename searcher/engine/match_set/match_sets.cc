@@ -1,0 +1,134 @@
+#include "searcher/engine/match_set/match_sets.h"
+
+#include <algorithm>
+
+#include "common/fields.h"
+#include "searcher/engine/match_set/match_evaluator.h"
+
+namespace gazette {
+namespace {
+
+std::size_t term_set_budget(std::uintmax_t bytes_on_disk) {
+    if (bytes_on_disk == 0)
+        return kTermSetBudgetDefault;
+    return static_cast<std::size_t>(static_cast<double>(bytes_on_disk) * kTermSetBudgetShare);
+}
+
+// Values with their counts, most first, ties by value (as FacetCollector orders them).
+std::vector<FacetValue> top_values(const std::vector<std::string>& values,
+                                   const std::vector<Xapian::doccount>& counts, unsigned size) {
+    std::vector<FacetValue> out;
+    for (std::size_t n = 1; n < counts.size(); ++n) {
+        if (counts[n] > 0)
+            out.push_back({values[n - 1], counts[n]});
+    }
+    std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (out.size() > size)
+        out.resize(size);
+    return out;
+}
+
+std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ValueColumn& column) {
+    std::vector<Xapian::doccount> counts(column.values.size() + 1, 0);
+    const std::uint32_t* number_of = column.number_of.data();
+    const std::size_t known = column.number_of.size();
+    for_each_batch(matches, [&](const std::uint32_t* ids, std::uint32_t n) {
+        for (std::uint32_t i = 0; i < n; ++i) {
+            if (ids[i] < known)
+                ++counts[number_of[ids[i]]];
+        }
+    });
+    return counts;
+}
+
+std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ListColumn& column) {
+    std::vector<Xapian::doccount> counts(column.values.size() + 1, 0);
+    const std::size_t known = column.first.size() - 1;
+    for_each_batch(matches, [&](const std::uint32_t* ids, std::uint32_t n) {
+        for (std::uint32_t i = 0; i < n; ++i) {
+            if (ids[i] >= known)
+                continue;
+            for (std::uint32_t k = column.first[ids[i]]; k < column.first[ids[i] + 1]; ++k)
+                ++counts[column.numbers[k]];
+        }
+    });
+    return counts;
+}
+
+}  // namespace
+
+MatchSets::MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk)
+    : db_(db), terms_(db, term_set_budget(bytes_on_disk)) {}
+
+DocSet MatchSets::match(const Xapian::Query& query, const ValueRanges& ranges) {
+    MatchEvaluator evaluator(
+        db_, terms_, ranges,
+        [this](Xapian::valueno slot) -> const NumberColumn& { return number_column(slot); });
+    return evaluator.match(query);
+}
+
+std::vector<FacetResult> MatchSets::facets(const DocSet& matches,
+                                           const std::vector<std::string>& names, unsigned size) {
+    std::vector<FacetResult> out;
+    for (const auto& name : names) {
+        const FacetSpec& facet = *find_facet(name);
+        FacetResult result;
+        result.name = name;
+        if (facet.is_list) {
+            const ListColumn& column = list_column(facet.slot);
+            result.values = top_values(column.values, count_numbers(matches, column), size);
+        } else {
+            const ValueColumn& column = value_column(facet.slot);
+            result.values = top_values(column.values, count_numbers(matches, column), size);
+        }
+        out.push_back(std::move(result));
+    }
+    return out;
+}
+
+std::vector<FacetValue> MatchSets::value_counts(const DocSet& matches, Xapian::valueno slot) {
+    const ValueColumn& column = value_column(slot);
+    std::vector<Xapian::doccount> counts = count_numbers(matches, column);
+    std::vector<FacetValue> out;
+    for (std::size_t n = 1; n < counts.size(); ++n) {
+        if (counts[n] > 0)
+            out.push_back({column.values[n - 1], counts[n]});
+    }
+    return out;
+}
+
+std::size_t MatchSets::memory_bytes() const {
+    std::size_t n = terms_.memory_bytes();
+    for (const auto& [slot, column] : values_)
+        n += column.memory_bytes();
+    for (const auto& [slot, column] : lists_)
+        n += column.memory_bytes();
+    for (const auto& [slot, column] : numbers_)
+        n += column.memory_bytes();
+    return n;
+}
+
+const ValueColumn& MatchSets::value_column(Xapian::valueno slot) {
+    auto it = values_.find(slot);
+    if (it == values_.end())
+        it = values_.emplace(slot, read_value_column(db_, slot)).first;
+    return it->second;
+}
+
+const ListColumn& MatchSets::list_column(Xapian::valueno slot) {
+    auto it = lists_.find(slot);
+    if (it == lists_.end())
+        it = lists_.emplace(slot, read_list_column(db_, slot)).first;
+    return it->second;
+}
+
+const NumberColumn& MatchSets::number_column(Xapian::valueno slot) {
+    auto it = numbers_.find(slot);
+    if (it == numbers_.end())
+        it = numbers_.emplace(slot, read_number_column(db_, slot)).first;
+    return it->second;
+}
+
+}  // namespace gazette

@@ -1,0 +1,66 @@
+// The match-set layer: what needs all of a query's matches (facet counts, exact totals, the
+// timeline's days) computed from the match set as a bitmap (match_evaluator.h) and value
+// columns (value_columns.h) instead of a MatchSpy over a full match. One per Searcher, so per
+// thread and per database revision: its caches (frequent terms' sets, the columns) are dropped
+// with the Searcher when the session reopens.
+//
+// Only for databases read in this process: over remote shards the sets would have to cross
+// the network, so the searcher counts with spies there (and says the counts are estimates).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "searcher/engine/facets.h"
+#include "searcher/engine/match_set/doc_set.h"
+#include "searcher/engine/match_set/term_sets.h"
+#include "searcher/engine/match_set/value_columns.h"
+#include "searcher/query/value_ranges.h"
+
+namespace gazette {
+
+// How much of the database the kept term sets may take: the columns come on top (a few bytes
+// per document and slot), see docs/benchmarks.md for the total measured.
+inline constexpr double kTermSetBudgetShare = 0.005;
+// The budget when the database's size is not known (a database given as a handle).
+inline constexpr std::size_t kTermSetBudgetDefault = 16u << 20;
+
+class MatchSets {
+  public:
+    // `db` must be read in this process; `bytes_on_disk` sizes the term set budget (0 = not
+    // known).
+    MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk);
+
+    // The documents `query` matches; `ranges` are the value ranges it was built with.
+    DocSet match(const Xapian::Query& query, const ValueRanges& ranges);
+
+    // The facets `names` (valid facet names) over `matches`, `size` values each, by count
+    // then value, as FacetCollector gives them.
+    std::vector<FacetResult> facets(const DocSet& matches, const std::vector<std::string>& names,
+                                    unsigned size);
+
+    // How many of `matches` hold each value of a single-valued `slot` (the timeline's days),
+    // in no particular order; values no match holds are left out.
+    std::vector<FacetValue> value_counts(const DocSet& matches, Xapian::valueno slot);
+
+    // What the caches hold now.
+    std::size_t memory_bytes() const;
+
+  private:
+    const ValueColumn& value_column(Xapian::valueno slot);
+    const ListColumn& list_column(Xapian::valueno slot);
+    const NumberColumn& number_column(Xapian::valueno slot);
+
+    Xapian::Database db_;
+    TermSets terms_;
+    std::map<Xapian::valueno, ValueColumn> values_;
+    std::map<Xapian::valueno, ListColumn> lists_;
+    std::map<Xapian::valueno, NumberColumn> numbers_;
+};
+
+}  // namespace gazette
