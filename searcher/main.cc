@@ -101,6 +101,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("facet-size", po::value<std::string>()->value_name("N"), "values per facet, most frequent first (default 10, at most 1000)")
         ("exact-total", "count every match exactly (slower on large result sets)")
         ("no-snippets", "leave out snippets (faster for large --limit)")
+        ("profile", "with --json: the time of each stage (parse, rank, match set, documents, snippets) and the match-set layer's memory")
         ("default-op", po::value<std::string>()->default_value("or")->value_name("OP"),
          "how plain words combine: or (ranked, any word) or and (all words)")
         ("stem-lang", po::value<std::string>()->value_name("CODE"),
@@ -152,6 +153,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.exact_total = true;
     if (vm.count("no-snippets"))
         request.snippets = false;
+    if (vm.count("profile"))
+        request.profile = true;
     if (vm.count("no-collapse"))
         request.collapse = false;
     if (vm.count("show-duplicates"))
@@ -224,7 +227,7 @@ int run(int argc, char** argv) {
     // clang-format off
     output.add_options()
         ("json", "print one JSON object with the results")
-        ("jsonl", "read one query per line on stdin (text, or a JSON object of options), write one JSON object per line")
+        ("jsonl", "read one query per line on stdin (text, or a JSON object of options; with \"timeline\": a timeline), write one JSON object per line")
         ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
          "highlight terms: auto (on a terminal), always or never");
     // clang-format on

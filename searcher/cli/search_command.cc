@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,19 +13,17 @@
 #include "searcher/engine/result_json.h"
 #include "searcher/request/request_json.h"
 #include "searcher/request/request_options.h"
+#include "searcher/timeline/timeline.h"
+#include "searcher/timeline/timeline_json.h"
 
 namespace gazette {
 namespace {
 
-// A --jsonl line: plain text is the query; an object sets any request option by name
-// (request_options.h), with lists for repeated filters: {"query": "grain", "source": ["a", "b"]}.
-SearchRequest request_from_line(const std::string& line, const SearchRequest& defaults) {
-    SearchRequest request = defaults;
+// A --jsonl line's JSON object, or nullopt for a line of plain text (the query).
+std::optional<nlohmann::json> object_of_line(const std::string& line) {
     auto first = line.find_first_not_of(" \t");
-    if (first == std::string::npos || line[first] != '{') {
-        request.query = line;
-        return request;
-    }
+    if (first == std::string::npos || line[first] != '{')
+        return std::nullopt;
     nlohmann::json obj;
     try {
         obj = nlohmann::json::parse(line);
@@ -40,7 +39,44 @@ SearchRequest request_from_line(const std::string& line, const SearchRequest& de
         throw UsageError("a line starting with { must be one JSON object");
     if (!obj.contains("query") && !obj.contains("q"))
         throw UsageError("\"query\" is missing");
-    set_request_options_from_json(request, obj);
+    return obj;
+}
+
+// A --jsonl search: plain text is the query; an object sets any request option by name
+// (request_options.h), with lists for repeated filters: {"query": "grain", "source": ["a", "b"]}.
+SearchRequest request_from_line(const std::string& line, const std::optional<nlohmann::json>& obj,
+                                const SearchRequest& defaults) {
+    SearchRequest request = defaults;
+    if (!obj) {
+        request.query = line;
+        return request;
+    }
+    set_request_options_from_json(request, *obj);
+    return request;
+}
+
+// A --jsonl timeline: an object with "timeline" (the interval, or "auto") takes the
+// timeline's options too: {"query": "oil", "timeline": "auto", "compare": ["gas"]}.
+TimelineRequest timeline_from_line(const nlohmann::json& obj, const SearchRequest& defaults) {
+    TimelineRequest request;
+    request.search = defaults;
+    auto set = [&](const std::string& key, const nlohmann::json& v) {
+        if (v.is_string()) {
+            set_timeline_option(request, key, v.get<std::string>());
+        } else if (v.is_boolean() || v.is_number()) {
+            set_timeline_option(request, key, v.dump());
+        } else {
+            throw UsageError("\"" + key + "\" must be a string, number or true/false");
+        }
+    };
+    for (const auto& [key, value] : obj.items()) {
+        if (value.is_array()) {
+            for (const auto& v : value)
+                set(key, v);
+        } else {
+            set(key, value);
+        }
+    }
     return request;
 }
 
@@ -109,11 +145,18 @@ int run_jsonl_searches(const SearchCommand& command, std::istream& in, std::ostr
                 line.pop_back();
             std::string query = line;
             try {
-                SearchRequest request = request_from_line(line, command.request);
-                query = request.query;
-                if (command.debug_query)
-                    print_debug_query(session, request);
-                out << results_to_json(session.search(request)) << "\n";
+                std::optional<nlohmann::json> obj = object_of_line(line);
+                if (obj && obj->contains("timeline")) {
+                    TimelineRequest request = timeline_from_line(*obj, command.request);
+                    query = request.search.query;
+                    out << timeline_to_json(compute_timeline(session, request)) << "\n";
+                } else {
+                    SearchRequest request = request_from_line(line, obj, command.request);
+                    query = request.query;
+                    if (command.debug_query)
+                        print_debug_query(session, request);
+                    out << results_to_json(session.search(request)) << "\n";
+                }
             } catch (const UsageError& e) {
                 fail(query, e.what());
             } catch (const Xapian::Error& e) {

@@ -61,6 +61,14 @@ std::string results_to_json(const SearchResults& r) {
         out["missing_shards"] = r.missing_shards;
     }
     out["took_ms"] = r.took_ms;
+    if (r.profile) {
+        out["profile"] = {{"parse_ms", r.profile->parse_ms},
+                          {"rank_ms", r.profile->rank_ms},
+                          {"match_set_ms", r.profile->match_set_ms},
+                          {"documents_ms", r.profile->documents_ms},
+                          {"snippets_ms", r.profile->snippets_ms},
+                          {"match_set_memory_bytes", r.profile->match_set_memory_bytes}};
+    }
     // Stored text was validated as UTF-8 at index time; "replace" keeps a single bad byte from
     // turning a whole answer into an exception.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

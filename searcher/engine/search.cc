@@ -50,12 +50,15 @@ Xapian::Document document_of(const Xapian::MSetIterator& it,
 
 // `stemmer` is null when the request wants no snippet.
 Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-             const std::optional<Xapian::Database>& documents, const Xapian::Stem* stemmer) {
+             const std::optional<Xapian::Database>& documents, const Xapian::Stem* stemmer,
+             StageTimes& times) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
+    std::optional<StageTimer> reading(std::in_place, times.documents_ms);
     Xapian::Document doc = document_of(it, documents);
     std::optional<Article> stored = stored_article(doc.get_data());
+    reading.reset();
     if (!stored) {
         hit.id = doc.get_value(kSlotId);  // not our record: the id is still in its slot
         return hit;
@@ -68,6 +71,7 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     if (!stemmer)
         return hit;
     const std::string& text = stored->body.empty() ? hit.title : stored->body;
+    StageTimer snippets(times.snippets_ms);
     hit.snippet =
         mset.snippet(text, kSnippetLength, *stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
     return hit;
@@ -145,7 +149,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
     SearchResults out;
     out.query = request.query;
     out.sort = sort_order_name(request.sort);
+    StageTimes times;
+    std::optional<StageTimer> parsing(std::in_place, times.parse_ms);
     Xapian::Query query = build_query(request, &out.corrected);
+    parsing.reset();
     out.parsed = query.get_description();
     const ValueRanges& ranges = builder_.value_ranges();
 
@@ -171,6 +178,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // Xapian stops counting past check_at_least (facets, exact totals) when the budget runs out.
     if (time_limit_seconds_ > 0)
         enquire.set_time_limit(time_limit_seconds_);
+    std::optional<StageTimer> ranking(std::in_place, times.rank_ms);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     // Totals count matching articles, collapsed or not, so they agree with facet counts and
     // with --no-collapse; the results list one per story (docs/duplicates.md).
@@ -183,17 +191,19 @@ SearchResults Searcher::search(const SearchRequest& request) {
         out.total_lower_bound = totals.lower_bound;
         out.total_upper_bound = totals.upper_bound;
     }
+    ranking.reset();
     // No MSet::fetch() here: Xapian 1.4's remote backend fetches documents one by one anyway
     // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
     // outside the MSet and crashes (e2e_news_search caught it).
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        out.results.push_back(
-            hit_from(it, mset, documents_, request.snippets ? &builder_.stemmer() : nullptr));
+        out.results.push_back(hit_from(it, mset, documents_,
+                                       request.snippets ? &builder_.stemmer() : nullptr, times));
         out.results.back().duplicates = it.get_collapse_count();
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);
     }
     if (by_match_set) {
+        StageTimer counting(times.match_set_ms);
         DocSet matches = match_sets_->match(query, ranges);
         out.estimated_total = out.total_lower_bound = out.total_upper_bound =
             static_cast<Xapian::doccount>(matches.cardinality());
@@ -206,6 +216,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (request.profile) {
+        times.match_set_memory_bytes = match_set_memory_bytes();
+        out.profile = times;
+    }
     if (time_limit_seconds_ > 0 && out.took_ms > time_limit_seconds_ * 1000) {
         throw TimeBudgetExceeded("the query took " + std::to_string(out.took_ms / 1000) +
                                  " s, over the time budget of " +

@@ -16,6 +16,7 @@
 #include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
+#include "searcher/engine/stage_times.h"
 #include "searcher/query/query_builder.h"
 #include "searcher/request/search_request.h"
 
@@ -57,6 +58,7 @@ struct SearchResults {
     // cover the others only.
     std::vector<std::string> missing_shards;
     double took_ms = 0;
+    std::optional<StageTimes> profile;  // with SearchRequest::profile
 };
 
 // How a search runs, apart from which databases it reads (DatabaseSet).

@@ -198,6 +198,8 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.facet_size = parse_count(key, value);
     } else if (key == "exact_total" || key == "exact-total") {
         r.exact_total = parse_bool(key, value);
+    } else if (key == "profile") {
+        r.profile = parse_bool(key, value);
     } else if (key == "snippets") {
         r.snippets = parse_bool(key, value);
     } else if (key == "collapse") {

@@ -59,6 +59,7 @@ struct SearchRequest {
     bool auto_correct = false;
     std::string like;      // find articles related to the article with this id (no query words)
     bool explain = false;  // with `like`: report the terms the related query was made of
+    bool profile = false;  // report the time of each stage (engine/stage_times.h)
 };
 
 }  // namespace gazette
