@@ -23,9 +23,11 @@ from webdriver import ENTER, TAB, ChromeDriver, Session, WebDriverError  # noqa:
 BASE, ARTIFACTS = sys.argv[1:3]
 SEED_QUERY = "Ukraine negotiations Witkoff"
 SEED_TITLE = "Trump and Putin agree to start Ukraine negotiations"
+# --remote-debugging-pipe: chromedriver talks to chromium over a pipe, not over a DevTools
+# port on "localhost", which a fresh root without /etc/hosts cannot resolve.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+                 "--disable-component-update", "--disable-sync", "--remote-debugging-pipe"]
 
 checks = Checks()
 check = checks.check
