@@ -26,12 +26,8 @@ packages=(
     gzip
 )
 if [ "${1:-}" = "--test" ]; then
-    # The browser test drives the search page in Debian's chromium with playwright-core,
-    # which npm installs from tests/browser/package-lock.json. A machine whose Node.js came
-    # from elsewhere (with its own npm) keeps it: Debian's npm would conflict with it.
-    packages+=(chromium)
-    command -v node >/dev/null || packages+=(nodejs)
-    command -v npm >/dev/null || packages+=(npm)
+    # The browser test drives the search page in Debian's chromium through chromedriver.
+    packages+=(chromium chromium-driver)
 fi
 if [ "${1:-}" = "--package" ]; then
     # cpack -G DEB: dpkg-shlibdeps (dpkg-dev) turns the programs' shared libraries into the

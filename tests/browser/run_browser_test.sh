@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
-# The search page in a real browser. Needs Debian's chromium, node and npm
-# (scripts/install-deps.sh --test); installs playwright-core with npm ci; indexes
-# corpus/seed + corpus/samples + Reuters, starts gazette-search serve on a free loopback port,
-# runs search_page_test.mjs, and always stops the server.
+# The search page in a real browser. Needs Debian's chromium and chromium-driver
+# (scripts/install-deps.sh --test); indexes corpus/seed + corpus/samples + Reuters, starts
+# gazette-search serve on a free loopback port, runs search_page_test.py (which starts and
+# stops chromedriver itself), and always stops the server.
 # Usage: run_browser_test.sh BIN_DIR SRC_DIR SHARED_DIR ARTIFACT_DIR
 set -euo pipefail
 bin=$1 src=$2 shared=$3 artifacts=$4
 here=$(cd "$(dirname "$0")" && pwd)
 
-for need in /usr/bin/chromium node npm; do
+for need in /usr/bin/chromium /usr/bin/chromedriver python3; do
     command -v "$need" >/dev/null ||
         { echo "browser test: $need is missing (scripts/install-deps.sh --test installs it)" >&2; exit 1; }
 done
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 work=$(mktemp -d)
 server=
@@ -40,5 +39,5 @@ done
 [ -n "$url" ] || { echo "browser test: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
 
 mkdir -p "$artifacts"
-node "$here/search_page_test.mjs" "$url" "$artifacts"
-echo "screenshots: $artifacts/search-page.png, $artifacts/search-page-phone.png"
+python3 "$here/search_page_test.py" "$url" "$artifacts"
+echo "screenshots: $artifacts/search-page.png, search-page-phone.png, search-page-timeline.png"
