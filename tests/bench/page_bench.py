@@ -98,7 +98,7 @@ def run_gazette(args, extra, warm, measured):
     """took_ms and totals per measured request from one gazette-search --jsonl process."""
     lines = []
     for request in warm + measured:
-        lines.append(json.dumps(dict(request[0], **extra)))
+        lines.append(json.dumps(dict(request[0], **json.loads(args.gazette_options), **extra)))
     p = subprocess.run([os.path.join(args.bin, "gazette-search"), "--db", args.db, "--jsonl"],
                        input="\n".join(lines) + "\n", capture_output=True, text=True, check=True)
     answers = [json.loads(l) for l in p.stdout.splitlines()][len(warm):]
@@ -149,6 +149,9 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--gazette-options", default="{}", metavar="JSON",
+                    help='options added to every gazette request, e.g. \'{"snippets": false}\' '
+                         "(the peer makes no snippets)")
     ap.add_argument("--no-timeline", action="store_true",
                     help="leave the timeline sides out (a gazette-search older than --jsonl "
                          "timelines, measured for a before/after table)")
