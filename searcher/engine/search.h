@@ -70,6 +70,10 @@ struct SearchOptions {
     // Per-query time budget in seconds, 0 = none. The HTTP service sets one so that one
     // expensive query (facets or exact totals over everything) cannot hold a worker for long.
     double time_limit_seconds = 0;
+    // The share of the database's size on disk the match-set layer may keep in frequent
+    // terms' sets (match_sets.h). The server divides it among its workers, each of which has
+    // its own searcher.
+    double term_set_budget_share = kTermSetBudgetShare;
 };
 
 // How many matches hold each value of a slot, and how many matched in all.

@@ -76,6 +76,9 @@ int run_serve(int argc, char** argv) {
     }
     config.limits.time_budget_seconds = budget;
     config.session.search.time_limit_seconds = budget;
+    // Each worker keeps its own match sets: together they keep what one searcher would.
+    config.session.search.term_set_budget_share =
+        kTermSetBudgetShare / static_cast<double>(config.threads);
     config.limits.max_queued_connections = vm["max-queue"].as<std::size_t>();
     config.limits.idle_timeout_seconds = vm["idle-timeout"].as<int>();
     if (config.limits.idle_timeout_seconds < 1)

@@ -8,10 +8,10 @@
 namespace gazette {
 namespace {
 
-std::size_t term_set_budget(std::uintmax_t bytes_on_disk) {
+std::size_t term_set_budget(std::uintmax_t bytes_on_disk, double share) {
     if (bytes_on_disk == 0)
         return kTermSetBudgetDefault;
-    return static_cast<std::size_t>(static_cast<double>(bytes_on_disk) * kTermSetBudgetShare);
+    return static_cast<std::size_t>(static_cast<double>(bytes_on_disk) * share);
 }
 
 // Values with their counts, most first, ties by value (as FacetCollector orders them).
@@ -59,8 +59,8 @@ std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ListCol
 
 }  // namespace
 
-MatchSets::MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk)
-    : db_(db), terms_(db, term_set_budget(bytes_on_disk)) {}
+MatchSets::MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk, double budget_share)
+    : db_(db), terms_(db, term_set_budget(bytes_on_disk, budget_share)) {}
 
 DocSet MatchSets::match(const Xapian::Query& query, const ValueRanges& ranges) {
     MatchEvaluator evaluator(

@@ -32,9 +32,10 @@ inline constexpr std::size_t kTermSetBudgetDefault = 16u << 20;
 
 class MatchSets {
   public:
-    // `db` must be read in this process; `bytes_on_disk` sizes the term set budget (0 = not
-    // known).
-    MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk);
+    // `db` must be read in this process; the term sets may take `budget_share` of
+    // `bytes_on_disk` (0 = not known: kTermSetBudgetDefault).
+    MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk,
+              double budget_share = kTermSetBudgetShare);
 
     // The documents `query` matches; `ranges` are the value ranges it was built with.
     DocSet match(const Xapian::Query& query, const ValueRanges& ranges);
