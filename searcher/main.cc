@@ -106,7 +106,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
          "how plain words combine: or (ranked, any word) or and (all words)")
         ("stem-lang", po::value<std::string>()->value_name("CODE"),
          "language of the query words for stemming (ISO 639-1; default: the one --lang filter, else en)")
-        ("bm25-k1", po::value<double>()->value_name("K1"), "BM25 term-frequency saturation (default 1; README \"Relevance\")")
+        ("bm25-k1", po::value<double>()->value_name("K1"), "BM25 term-frequency saturation (default 1; docs/ranking.md)")
         ("bm25-b", po::value<double>()->value_name("B"), "BM25 length normalisation, 0..1 (default 0.5)")
         ("expand", po::value<unsigned>()->value_name("N"), "add N terms from the top results to the query (pseudo-relevance feedback: reorders the matches, adds none; default 0 = off)")
         ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")
