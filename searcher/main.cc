@@ -97,7 +97,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("now", po::value<std::string>()->value_name("DATE"), "with --sort recency: the date ages count from (default today)")
         ("recency-weight", po::value<std::string>()->value_name("W"), "with --sort recency: the boost of a story dated --now (default 2)")
         ("facets", po::value<std::string>()->value_name("LIST"),
-         "count matches per value over the whole match set: any of source,section,lang,tag,person,place,org,author,year,month")
+         "count matches per value over the whole match set: any of source,section,language,tags,people,places,organizations,authors,year,month (or an alias: tag, lang, ...)")
         ("facet-size", po::value<std::string>()->value_name("N"), "values per facet, most frequent first (default 10, at most 1000)")
         ("exact-total", "count every match exactly (slower on large result sets)")
         ("no-snippets", "leave out snippets (faster for large --limit)")
