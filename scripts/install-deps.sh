@@ -17,6 +17,7 @@ packages=(
     libgumbo-dev                     # HTML pages (.html, and inside WARC crawls)
     libicu-dev                       # name variants: transliteration and accent folding
     libroaring-dev                   # match sets as bitmaps: facets, totals, timelines
+    libsimdjson-dev                  # reading the hits' stored articles
     libcpp-httplib-dev               # the HTTP service (gazette-search serve)
     libgtest-dev                     # unit tests (GoogleTest)
     python3                          # end-to-end test scripts read JSON with it

@@ -81,6 +81,18 @@ bool lists_remote_shards(const std::string& spec) {
 
 }  // namespace
 
+bool replaced_since_opened(const DatabaseSet& set) {
+    for (const auto& [path, uuid] : set.opened_uuids) {
+        try {
+            if (Xapian::Database(path).get_uuid() != uuid)
+                return true;
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // Between the two renames of a swap: the next check sees the new one.
+        }
+    }
+    return false;
+}
+
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port) {
     if (!spec.starts_with("tcp://"))
         return false;
@@ -126,6 +138,10 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
         if (!remote) {
             set.remote_in_stub = set.remote_in_stub || lists_remote_shards(spec);
             set.bytes_on_disk += size_on_disk(spec);
+            if (!set.remote_in_stub) {
+                for (const auto& local : local_databases_of(spec))
+                    set.opened_uuids.emplace_back(local, Xapian::Database(local).get_uuid());
+            }
         }
         std::error_code ec;
         if (!remote && o.lexicon.empty() && !set.lexicon &&

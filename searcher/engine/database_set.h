@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gazette {
@@ -42,6 +43,10 @@ struct DatabaseSet {
     std::vector<std::string> missing;  // shards left out (only with allow_partial)
     // The local databases' size on disk (the match-set layer sizes its caches by it).
     std::uintmax_t bytes_on_disk = 0;
+    // Each local database's path and UUID when opened: an indexer that merges swaps a new
+    // database in under the same path, whose revision number may equal the old one's, so
+    // Database::reopen() would see no change; its UUID differs. replaced_since_opened() tells.
+    std::vector<std::pair<std::string, std::string>> opened_uuids;
 
     // A handle on every database of the set read in this process, with `db`'s docids (the
     // match-set layer's), or nothing when some are only reachable over the network.
@@ -61,6 +66,10 @@ struct DatabaseSet {
 // allow_partial, which leaves it out and lists it in `missing` (at least one must open).
 // Throws UsageError for a local database of another schema version.
 DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& options);
+
+// True when a local database of `set` is no longer the one opened (another database was
+// swapped in under its path): the set must be opened again.
+bool replaced_since_opened(const DatabaseSet& set);
 
 // "tcp://host:port" → host and port; false when `spec` is not such a URL.
 bool parse_tcp_spec(const std::string& spec, std::string& host, unsigned& port);

@@ -12,6 +12,7 @@
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
 #include "searcher/engine/result_order.h"
+#include "searcher/engine/stored_hit_reader.h"
 #include "searcher/query/filters.h"
 #include "searcher/request/request_options.h"
 
@@ -51,13 +52,13 @@ Xapian::Document document_of(const Xapian::MSetIterator& it,
 // `stemmer` is null when the request wants no snippet.
 Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
              const std::optional<Xapian::Database>& documents, const Xapian::Stem* stemmer,
-             StageTimes& times) {
+             StoredHitReader& reader, StageTimes& times) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     std::optional<StageTimer> reading(std::in_place, times.documents_ms);
     Xapian::Document doc = document_of(it, documents);
-    std::optional<Article> stored = stored_article(doc.get_data());
+    std::optional<Article> stored = reader.read(doc.get_data());
     reading.reset();
     if (!stored) {
         hit.id = doc.get_value(kSlotId);  // not our record: the id is still in its slot
@@ -197,7 +198,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // outside the MSet and crashes (e2e_news_search caught it).
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.results.push_back(hit_from(it, mset, documents_,
-                                       request.snippets ? &builder_.stemmer() : nullptr, times));
+                                       request.snippets ? &builder_.stemmer() : nullptr,
+                                       hit_reader_, times));
         out.results.back().duplicates = it.get_collapse_count();
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);

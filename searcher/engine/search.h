@@ -17,6 +17,7 @@
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
 #include "searcher/engine/stage_times.h"
+#include "searcher/engine/stored_hit_reader.h"
 #include "searcher/query/query_builder.h"
 #include "searcher/request/search_request.h"
 
@@ -114,6 +115,7 @@ class Searcher {
     bool remote_counts_ = false;
     QueryBuilder builder_;
     RecencyQueryCache recency_;
+    StoredHitReader hit_reader_;
     double time_limit_seconds_ = 0;
     RankingOptions ranking_;
 };

@@ -113,8 +113,13 @@ void SearchSession::reopen() {
     bool changed = set_->db.reopen();
     if (set_->documents && set_->documents->reopen())
         changed = true;
-    if (!changed)
+    if (!changed) {
+        // A database swapped in under the same path (gazette-index's merge) can carry the
+        // same revision number as the one open, which reopen() takes for no change.
+        if (replaced_since_opened(*set_))
+            open_set();
         return;
+    }
     // Searchers share the set's internals; dropping them also drops caches of the old revision.
     searchers_.clear();
     if (options_.on_new_revision)
