@@ -35,7 +35,9 @@ if [ "${1:-}" = "--package" ]; then
     packages+=(dpkg-dev file)
 fi
 if [ "${1:-}" = "--bench" ]; then
-    packages+=(xapian-omega sqlite3 wrk hyperfine)
+    # the peers (scriptindex, SQLite FTS5), load generators, GNU time for peak memory, and
+    # Xapian's Python bindings, with which page_bench.py draws its queries from the index
+    packages+=(xapian-omega sqlite3 wrk hyperfine time python3-xapian)
 fi
 if [ "${1:-}" = "--lint" ]; then
     packages+=(clang-format)  # scripts/check-format.sh

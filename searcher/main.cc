@@ -97,7 +97,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("now", po::value<std::string>()->value_name("DATE"), "with --sort recency: the date ages count from (default today)")
         ("recency-weight", po::value<std::string>()->value_name("W"), "with --sort recency: the boost of a story dated --now (default 2)")
         ("facets", po::value<std::string>()->value_name("LIST"),
-         "count matches per value over the whole match set: any of source,section,lang,tag,person,place,org,author,year,month")
+         "count matches per value over the whole match set: any of source,section,language,tags,people,places,organizations,authors,year,month (or an alias: tag, lang, ...)")
         ("facet-size", po::value<std::string>()->value_name("N"), "values per facet, most frequent first (default 10, at most 1000)")
         ("exact-total", "count every match exactly (slower on large result sets)")
         ("no-snippets", "leave out snippets (faster for large --limit)")
@@ -106,7 +106,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
          "how plain words combine: or (ranked, any word) or and (all words)")
         ("stem-lang", po::value<std::string>()->value_name("CODE"),
          "language of the query words for stemming (ISO 639-1; default: the one --lang filter, else en)")
-        ("bm25-k1", po::value<double>()->value_name("K1"), "BM25 term-frequency saturation (default 1; README \"Relevance\")")
+        ("bm25-k1", po::value<double>()->value_name("K1"), "BM25 term-frequency saturation (default 1; docs/ranking.md)")
         ("bm25-b", po::value<double>()->value_name("B"), "BM25 length normalisation, 0..1 (default 0.5)")
         ("expand", po::value<unsigned>()->value_name("N"), "add N terms from the top results to the query (pseudo-relevance feedback: reorders the matches, adds none; default 0 = off)")
         ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")

@@ -1,6 +1,6 @@
 // Segments: a writer of a merged run starts a new database every --segment-mb of text. The
 // cost of a Xapian commit grows with the database it lands in, so many small databases
-// compacted once at the end index faster than one large one (README, "Performance").
+// compacted once at the end index faster than one large one (docs/benchmarks.md).
 //
 // The writer's current segment keeps its scratch part's name (WORK/shard-N, scratch_parts.h),
 // so an interrupted run finds and resumes it as before; full segments are sealed beside it as

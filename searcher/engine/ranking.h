@@ -1,6 +1,6 @@
 // How results are scored: BM25's parameters and pseudo-relevance feedback (query expansion
 // from the top results, RM3-like). Defaults chosen on the eight judged collections, by the
-// mean over all of them (README "Relevance").
+// mean over all of them (docs/benchmarks.md, "Relevance"; docs/ranking.md for users).
 #pragma once
 
 #include <xapian.h>
@@ -17,7 +17,7 @@ struct RankingOptions {
     // `expand_weight` times their share of the best ESet weight (RM3-like), as AND_MAYBE:
     // they reorder the query's matches and add none. 0 terms = off.
     // Off by default: it reorders results differently on sharded and remote databases (ESet
-    // statistics are per shard) and costs a second search; README "Relevance" has the
+    // statistics are per shard) and costs a second search; docs/benchmarks.md has the
     // measured gain of `--bm25-k1 1.2 --bm25-b 0.75 --expand 10 --expand-weight 0.2`.
     unsigned expand_terms = 0;
     unsigned expand_docs = 10;

@@ -26,7 +26,7 @@ constexpr std::size_t kSnippetLength = 240;
 // - no background model (SNIPPET_BACKGROUND_MODEL): it prefers passages with rarer words by
 //   asking the database for the frequency of every word of the text it reads. That was about
 //   90% of a query's time (snippets of ten hits: 7.05 ms of a 7.5 ms median on 20,000
-//   synthetic articles, 16 ms at a million, tests/bench/README.md), and over remote shards
+//   synthetic articles, 16 ms at a million, docs/benchmarks.md "History"), and over remote shards
 //   each lookup is a round trip to every shard, one after another (~1,500 for ten Reuters
 //   snippets, 100 ms and more on loopback);
 // - not exhaustive (SNIPPET_EXHAUSTIVE): Xapian stops once a passage cannot be beaten, instead

@@ -16,7 +16,7 @@ namespace gazette {
 // How query text is read: the parser's settings, whatever databases it reads from.
 struct QueryOptions {
     // OP_OR ranks every article with any query word (BM25 sorts out the rest); OP_AND asks
-    // for all words. See README "Default operator" for the measurement behind the default.
+    // for all words. See docs/ranking.md, "Default operator", for the measurement behind it.
     Xapian::Query::op default_op = Xapian::Query::OP_OR;
     std::string stem_language = "en";  // ISO 639-1 code of the stemmer for query words
     Xapian::termcount max_wildcard_expansion = 1000;

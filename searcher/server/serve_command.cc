@@ -17,7 +17,8 @@ namespace po = boost::program_options;
 
 const cli::ProgramInfo kInfo{
     "gazette-search serve", "gazette-search serve [options] --db DB",
-    "Serve the search API (/api/search, /api/article/ID, /api/suggest, /healthz, /metrics) and "
+    "Serve the search API (/api/search, /api/timeline, /api/article/ID, /api/suggest, /healthz, "
+    "/metrics) and "
     "the search page (/) over HTTP.",
     "gazette-search serve --db news.db                      # http://127.0.0.1:8080/\n"
     "gazette-search serve --db news.db --listen 0.0.0.0:8080 --threads 16\n"
