@@ -53,6 +53,11 @@ int run_index(const IndexCommand& command) {
             << " articles had an id that came earlier in this run; the later one was kept "
                "(are ids unique? text files take theirs from the path below the folder given)\n";
     }
+    if (r.older_versions > 0) {
+        std::cerr << "gazette-index: " << with_commas(r.older_versions)
+                  << " articles were older versions of ids the database holds at a higher "
+                     "version, and were not indexed\n";
+    }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::uint64_t articles = r.added + r.replaced;

@@ -523,6 +523,17 @@ HtmlPage parse_html_page(std::string_view html) {
     return page;
 }
 
+std::string html_fragment_text(std::string_view html) {
+    HtmlPage page = parse_html_page(html);
+    std::string out;
+    for (const auto& p : page.paragraphs) {
+        if (!out.empty())
+            out.push_back('\n');
+        out += p;
+    }
+    return out;
+}
+
 std::string clean_page_text(std::string_view text) {
     return clean(text);
 }
