@@ -103,27 +103,26 @@ bool is_feed_field(const XmlElementStart& start) {
 
 }  // namespace
 
-void read_atom(ByteSource& source, const FeedContext& context, ArticleSink& sink) {
+void read_atom(const XmlSourceOpener& open, const FeedContext& context, ArticleSink& sink) {
     Feed feed;
-    std::size_t entries = 0;
     XmlStreamEnd end = read_xml_stream(
-        source, context.display_name,
+        open, context.display_name, {{"entry"}},
         [](const XmlElementStart& start) {
             return start.local_name == "entry" || is_feed_field(start) ? XmlAction::kTake
                                                                        : XmlAction::kDescend;
         },
         [&](const XmlTaken& taken) {
             std::string_view name = local_name(taken.node);
-            if (taken.node && name == "title") {
+            if (taken.index == 0 && name == "title") {
                 feed.title = one_line(text_construct(taken.node));
                 return;
             }
-            if (taken.node && name == "author") {
+            if (taken.index == 0) {
                 add_unique(feed.authors, child_text(taken.node, "name"));
                 return;
             }
             std::string where =
-                xml_record_name(context.display_name, "entry", ++entries, taken.line);
+                xml_record_name(context.display_name, "entry", taken.index, taken.line);
             if (!taken.error.empty()) {
                 reject_damaged(taken, where, sink);
                 return;

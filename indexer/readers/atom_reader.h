@@ -12,7 +12,7 @@ namespace gazette {
 // feed's) author names → authors, category (label, else term) → tags, content (else summary)
 // → body, text as written, html reduced to text by the HTML reader's rules, xhtml as its
 // paragraphs; the feed's title → source, xml:lang → language.
-void read_atom(ByteSource& source, const FeedContext& context, ArticleSink& sink);
+void read_atom(const XmlSourceOpener& open, const FeedContext& context, ArticleSink& sink);
 
 // True when the first bytes are XML whose root is Atom's <feed> (or a lone <entry>).
 bool looks_like_atom(std::string_view head);

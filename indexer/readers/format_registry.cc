@@ -58,22 +58,22 @@ void read_warc_file(const InputFile& file, const ReadContext& context, ArticleSi
 // The XML formats and TREC are read as streams, item by item, never the whole file.
 void read_nitf_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     NitfContext nitf{file.relative, context.default_source, context.display_name};
-    read_nitf(*open_input(file.path, file.compression), nitf, sink);
+    read_nitf([&file] { return open_input(file.path, file.compression); }, nitf, sink);
 }
 
 void read_newsml_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     NewsmlContext newsml{context.default_source, context.display_name};
-    read_newsml(*open_input(file.path, file.compression), newsml, sink);
+    read_newsml([&file] { return open_input(file.path, file.compression); }, newsml, sink);
 }
 
 void read_rss_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     FeedContext feed{context.default_source, context.display_name};
-    read_rss(*open_input(file.path, file.compression), feed, sink);
+    read_rss([&file] { return open_input(file.path, file.compression); }, feed, sink);
 }
 
 void read_atom_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     FeedContext feed{context.default_source, context.display_name};
-    read_atom(*open_input(file.path, file.compression), feed, sink);
+    read_atom([&file] { return open_input(file.path, file.compression); }, feed, sink);
 }
 
 void read_trec_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {

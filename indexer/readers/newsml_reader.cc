@@ -213,9 +213,9 @@ std::string read_news_item(const xmlNode* item, const NewsmlContext& context,
 
 }  // namespace
 
-void read_newsml(ByteSource& source, const NewsmlContext& context, ArticleSink& sink) {
+void read_newsml(const XmlSourceOpener& open, const NewsmlContext& context, ArticleSink& sink) {
     XmlStreamEnd end = read_xml_stream(
-        source, context.display_name,
+        open, context.display_name, {{kItemElements.begin(), kItemElements.end()}},
         [](const XmlElementStart& start) {
             return is_item_element(start.local_name) ? XmlAction::kTake : XmlAction::kDescend;
         },

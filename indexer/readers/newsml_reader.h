@@ -7,6 +7,7 @@
 
 #include "indexer/readers/article_sink.h"
 #include "indexer/readers/input_stream.h"
+#include "indexer/readers/xml_stream.h"
 
 namespace gazette {
 
@@ -23,7 +24,7 @@ struct NewsmlContext {
 // (inlineXML holding NITF or XHTML, or inlineData; description when there is none).
 // packageItems, conceptItems, knowledgeItems, planningItems and picture, video, audio and
 // graphic newsItems are not articles: counted through sink.skip() with the reason.
-void read_newsml(ByteSource& source, const NewsmlContext& context, ArticleSink& sink);
+void read_newsml(const XmlSourceOpener& open, const NewsmlContext& context, ArticleSink& sink);
 
 // True when the first bytes are XML whose root is a NewsML-G2 item or newsMessage.
 bool looks_like_newsml(std::string_view head);

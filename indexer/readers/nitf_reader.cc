@@ -190,9 +190,9 @@ void nitf_to_article(const xmlNode* nitf, Article& a) {
     set_classifiers(head, a);
 }
 
-void read_nitf(ByteSource& source, const NitfContext& context, ArticleSink& sink) {
+void read_nitf(const XmlSourceOpener& open, const NitfContext& context, ArticleSink& sink) {
     XmlStreamEnd end = read_xml_stream(
-        source, context.display_name,
+        open, context.display_name, {{"nitf"}},
         [](const XmlElementStart& start) {
             return start.local_name == "nitf" ? XmlAction::kTake : XmlAction::kDescend;
         },

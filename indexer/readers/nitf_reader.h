@@ -13,6 +13,7 @@
 #include "common/date.h"
 #include "indexer/readers/article_sink.h"
 #include "indexer/readers/input_stream.h"
+#include "indexer/readers/xml_stream.h"
 
 namespace gazette {
 
@@ -27,7 +28,7 @@ struct NitfContext {
 // open the body, byline → authors, date.issue / date.publication / date.release → date,
 // pubdata → source, section and url, classifiers and identified-content → tags, people,
 // places and organizations. Damaged XML rejects the document it is in.
-void read_nitf(ByteSource& source, const NitfContext& context, ArticleSink& sink);
+void read_nitf(const XmlSourceOpener& open, const NitfContext& context, ArticleSink& sink);
 
 // Fills `article` from one <nitf> element: every field read_nitf maps. The id stays as it is
 // when the document has no doc-id.

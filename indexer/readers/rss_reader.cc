@@ -28,6 +28,22 @@ std::string escaped_html(const xmlNode* node) {
                                                                    : html_fragment_text(html);
 }
 
+// RFC 822's zone names (RSS 2.0 dates are RFC 822) as offsets, which parse_page_date reads:
+// "Mon, 4 Mar 2024 08:00:00 EST" → "... 08:00:00 -0500".
+std::string with_numeric_zone(std::string text) {
+    static constexpr std::pair<std::string_view, std::string_view> kZones[] = {
+        {" UT", " +0000"},   {" EST", " -0500"}, {" EDT", " -0400"}, {" CST", " -0600"},
+        {" CDT", " -0500"},  {" MST", " -0700"}, {" MDT", " -0600"}, {" PST", " -0800"},
+        {" PDT", " -0700"}};
+    for (const auto& [name, offset] : kZones) {
+        if (text.ends_with(name)) {
+            text.replace(text.size() - name.size(), name.size(), offset);
+            break;
+        }
+    }
+    return text;
+}
+
 // "jdoe@example.com (Jane Doe)" → "Jane Doe"; a bare address or name stays as written.
 std::string author_name(std::string text) {
     auto open = text.find('(');
@@ -61,7 +77,7 @@ void read_item(const xmlNode* item, const Channel& channel, const FeedContext& c
         std::string text = child_text(item, name);
         if (text.empty())
             continue;
-        if (auto date = parse_page_date(text)) {
+        if (auto date = parse_page_date(with_numeric_zone(text))) {
             a.timestamp = date->timestamp;
             a.date_text = date->normalized;
         } else {
@@ -93,22 +109,21 @@ bool is_channel_field(const XmlElementStart& start) {
 
 }  // namespace
 
-void read_rss(ByteSource& source, const FeedContext& context, ArticleSink& sink) {
+void read_rss(const XmlSourceOpener& open, const FeedContext& context, ArticleSink& sink) {
     Channel channel;
-    std::size_t items = 0;
     XmlStreamEnd end = read_xml_stream(
-        source, context.display_name,
+        open, context.display_name, {{"item"}},
         [](const XmlElementStart& start) {
             return start.local_name == "item" || is_channel_field(start) ? XmlAction::kTake
                                                                          : XmlAction::kDescend;
         },
         [&](const XmlTaken& taken) {
             std::string_view name = local_name(taken.node);
-            if (taken.node && name != "item") {
+            if (taken.index == 0) {
                 (name == "title" ? channel.title : channel.language) = one_line_text(taken.node);
                 return;
             }
-            std::string where = xml_record_name(context.display_name, "item", ++items, taken.line);
+            std::string where = xml_record_name(context.display_name, "item", taken.index, taken.line);
             if (!taken.error.empty()) {
                 reject_damaged(taken, where, sink);
                 return;

@@ -6,6 +6,7 @@
 
 #include "indexer/readers/article_sink.h"
 #include "indexer/readers/input_stream.h"
+#include "indexer/readers/xml_stream.h"
 
 namespace gazette {
 
@@ -19,7 +20,7 @@ struct FeedContext {
 // authors, category → tags, content:encoded (else description) reduced from HTML to text by
 // the HTML reader's rules → body, the channel's title → source, dc:language or the channel's
 // language → language. An item without guid or link, or without text, is rejected.
-void read_rss(ByteSource& source, const FeedContext& context, ArticleSink& sink);
+void read_rss(const XmlSourceOpener& open, const FeedContext& context, ArticleSink& sink);
 
 // True when the first bytes are XML whose root is <rss> (or RSS 1.0's <rdf:RDF> of an RSS
 // channel).

@@ -271,6 +271,11 @@ void read_trec(ByteSource& source, const TrecContext& context, ArticleSink& sink
     bool in_doc = false;
     std::size_t doc_line = 0;
     auto where_at = [&](std::size_t n) { return context.display_name + ":" + std::to_string(n); };
+    // An unterminated document by its line and, when it got that far, its DOCNO.
+    auto unterminated = [&] {
+        std::string docno = one_line(elements(doc, "DOCNO"));
+        return where_at(doc_line) + (docno.empty() ? "" : " (DOCNO " + docno + ")");
+    };
     for (;;) {
         try {
             if (!lines.next(line))
@@ -283,7 +288,7 @@ void read_trec(ByteSource& source, const TrecContext& context, ArticleSink& sink
         std::string_view text = trim(line);
         if (text.starts_with("<DOC>")) {
             if (in_doc)
-                sink.reject(where_at(doc_line), "<DOC> without its </DOC> (a new <DOC> begins)");
+                sink.reject(unterminated(), "<DOC> without its </DOC> (a new <DOC> begins)");
             in_doc = true;
             doc_line = lines.line_number();
             doc.assign(text.substr(5));
@@ -303,13 +308,13 @@ void read_trec(ByteSource& source, const TrecContext& context, ArticleSink& sink
             in_doc = false;
             doc.clear();
         } else if (doc.size() > kMaxDocumentBytes) {
-            sink.reject(where_at(doc_line), "<DOC> without its </DOC> after 32 MB; skipped");
+            sink.reject(unterminated(), "<DOC> without its </DOC> after 32 MB; skipped");
             in_doc = false;
             doc.clear();
         }
     }
     if (in_doc)
-        sink.reject(where_at(doc_line), "<DOC> without its </DOC> (file truncated?)");
+        sink.reject(unterminated(), "<DOC> without its </DOC> (file truncated?)");
 }
 
 bool looks_like_trec(std::string_view head) {

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,25 +35,40 @@ enum class XmlAction {
 // One element the chooser took.
 struct XmlTaken {
     const xmlNode* node = nullptr;
-    std::size_t index = 0;  // 1 for the first element taken
-    int line = 0;           // of its start tag
+    // Its number among the records (XmlRecords::names) from 1; 0 for an element that is not
+    // a record (a channel's title taken for its items).
+    std::size_t index = 0;
+    int line = 0;  // of its start tag
     // The parser's errors inside the element ("line 12: Opening and ending tag mismatch:
-    // ..."); empty when it was well formed. A damaged element's node may be partial.
+    // ..."); empty when it was well formed. The node of a damaged element may be null.
     std::string error;
 };
 
+// The elements that are the records of a format (an RSS <item>, a NewsML-G2 <newsItem>, ...),
+// which never nest. When the file is damaged, reading starts again at the first record not yet
+// handed over: from there each record is cut out of the text at its start and end tags and
+// parsed on its own (with the namespaces and encoding of the file's prolog), so that a broken
+// record costs only itself, with the file's line numbers in its message.
+struct XmlRecords {
+    std::vector<std::string_view> names;
+};
+
 struct XmlStreamEnd {
-    // Errors outside any taken element (in the prolog, between items), one per line.
+    // Errors outside any record (in the prolog, between records, after the last), one each.
     std::vector<std::string> errors;
-    // Set when the parser gave up (an encoding it cannot decode, bytes that are not
-    // characters): the message and line; what followed was not read.
+    // Set when the file could not be read to its end (a damaged compressed stream): what
+    // followed was not read.
     std::string stopped;
 };
 
-// Reads the XML document `source` yields, calling `choose` for every element start outside
-// a taken element and `take` for each element it chose to take. `display_name` is used as
-// the document's URL in libxml2's messages only.
-XmlStreamEnd read_xml_stream(ByteSource& source, const std::string& display_name,
+// Opens the file again from its start (the second reading of a damaged file).
+using XmlSourceOpener = std::function<std::unique_ptr<ByteSource>()>;
+
+// Reads the XML document `open` yields, calling `choose` for every element start outside a
+// taken element and `take` for each element it chose to take (every record must be taken).
+// `display_name` is used as the document's URL in libxml2's messages only.
+XmlStreamEnd read_xml_stream(const XmlSourceOpener& open, const std::string& display_name,
+                             const XmlRecords& records,
                              const std::function<XmlAction(const XmlElementStart&)>& choose,
                              const std::function<void(const XmlTaken&)>& take);
 
