@@ -141,9 +141,9 @@ void set_body(const xmlNode* item, Article& a) {
 bool set_date(const xmlNode* item, Article& a) {
     const xmlNode* item_meta = first_child(item, "itemMeta");
     const xmlNode* content_meta = first_child(item, "contentMeta");
-    for (std::string text : {child_text(content_meta, "contentCreated"),
-                             child_text(item_meta, "firstCreated"),
-                             child_text(item_meta, "versionCreated")}) {
+    for (std::string text :
+         {child_text(content_meta, "contentCreated"), child_text(item_meta, "firstCreated"),
+          child_text(item_meta, "versionCreated")}) {
         if (text.empty())
             continue;
         auto date = parse_page_date(text);
@@ -221,7 +221,8 @@ void read_newsml(const XmlSourceOpener& open, const NewsmlContext& context, Arti
         },
         [&](const XmlTaken& taken) {
             std::string name(local_name(taken.node));
-            std::string where = xml_record_name(context.display_name, "item", taken.index, taken.line);
+            std::string where =
+                xml_record_name(context.display_name, "item", taken.index, taken.line);
             if (!taken.error.empty()) {
                 reject_damaged(taken, where, sink);
                 return;

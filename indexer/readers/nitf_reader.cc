@@ -53,10 +53,9 @@ std::vector<std::string> nitf_authors(const xmlNode* nitf) {
 void set_date(const xmlNode* head, Article& a) {
     const xmlNode* docdata = first_child(head, "docdata");
     const xmlNode* pubdata = first_child(head, "pubdata");
-    for (std::string text :
-         {attribute(first_child(docdata, "date.issue"), "norm"),
-          attribute(pubdata, "date.publication"),
-          attribute(first_child(docdata, "date.release"), "norm")}) {
+    for (std::string text : {attribute(first_child(docdata, "date.issue"), "norm"),
+                             attribute(pubdata, "date.publication"),
+                             attribute(first_child(docdata, "date.release"), "norm")}) {
         if (auto date = parse_nitf_date(text)) {
             a.timestamp = date->timestamp;
             a.date_text = date->normalized;
@@ -197,7 +196,8 @@ void read_nitf(const XmlSourceOpener& open, const NitfContext& context, ArticleS
             return start.local_name == "nitf" ? XmlAction::kTake : XmlAction::kDescend;
         },
         [&](const XmlTaken& taken) {
-            std::string where = xml_record_name(context.display_name, "nitf document", taken.index, taken.line);
+            std::string where =
+                xml_record_name(context.display_name, "nitf document", taken.index, taken.line);
             if (!taken.error.empty()) {
                 reject_damaged(taken, where, sink);
                 return;

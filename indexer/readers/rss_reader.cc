@@ -25,16 +25,16 @@ std::string escaped_html(const xmlNode* node) {
     }
     // Some feeds put XHTML elements straight into the description instead of escaping them.
     return html.find_first_not_of(" \t\r\n") == std::string::npos ? paragraph_text(node)
-                                                                   : html_fragment_text(html);
+                                                                  : html_fragment_text(html);
 }
 
 // RFC 822's zone names (RSS 2.0 dates are RFC 822) as offsets, which parse_page_date reads:
 // "Mon, 4 Mar 2024 08:00:00 EST" → "... 08:00:00 -0500".
 std::string with_numeric_zone(std::string text) {
     static constexpr std::pair<std::string_view, std::string_view> kZones[] = {
-        {" UT", " +0000"},   {" EST", " -0500"}, {" EDT", " -0400"}, {" CST", " -0600"},
-        {" CDT", " -0500"},  {" MST", " -0700"}, {" MDT", " -0600"}, {" PST", " -0800"},
-        {" PDT", " -0700"}};
+        {" UT", " +0000"},  {" EST", " -0500"}, {" EDT", " -0400"},
+        {" CST", " -0600"}, {" CDT", " -0500"}, {" MST", " -0700"},
+        {" MDT", " -0600"}, {" PST", " -0800"}, {" PDT", " -0700"}};
     for (const auto& [name, offset] : kZones) {
         if (text.ends_with(name)) {
             text.replace(text.size() - name.size(), name.size(), offset);
@@ -123,7 +123,8 @@ void read_rss(const XmlSourceOpener& open, const FeedContext& context, ArticleSi
                 (name == "title" ? channel.title : channel.language) = one_line_text(taken.node);
                 return;
             }
-            std::string where = xml_record_name(context.display_name, "item", taken.index, taken.line);
+            std::string where =
+                xml_record_name(context.display_name, "item", taken.index, taken.line);
             if (!taken.error.empty()) {
                 reject_damaged(taken, where, sink);
                 return;

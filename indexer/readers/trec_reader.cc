@@ -19,11 +19,10 @@ constexpr std::size_t kMaxDocumentBytes = 32u << 20;
 
 // Entities of the TREC SGML DTDs beyond the XML five (the Federal Register uses many).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kTrecEntities = {{
-    {"&hyph;", "-"},     {"&blank;", " "},  {"&sect;", "§"},  {"&para;", "¶"},
-    {"&bull;", "•"},     {"&times;", "×"},  {"&cent;", "¢"},  {"&mdash;", "—"},
-    {"&ndash;", "–"},    {"&rsquo;", "’"},  {"&lsquo;", "‘"}, {"&rdquo;", "”"},
-    {"&ldquo;", "“"},    {"&deg;", "°"},    {"&plusmn;", "±"}, {"&frac12;", "½"},
-    {"&frac14;", "¼"},   {"&nbsp;", " "},   {"&reg;", "®"},   {"&racute;", "ŕ"},
+    {"&hyph;", "-"},   {"&blank;", " "},  {"&sect;", "§"},  {"&para;", "¶"},  {"&bull;", "•"},
+    {"&times;", "×"},  {"&cent;", "¢"},   {"&mdash;", "—"}, {"&ndash;", "–"}, {"&rsquo;", "’"},
+    {"&lsquo;", "‘"},  {"&rdquo;", "”"},  {"&ldquo;", "“"}, {"&deg;", "°"},   {"&plusmn;", "±"},
+    {"&frac12;", "½"}, {"&frac14;", "¼"}, {"&nbsp;", " "},  {"&reg;", "®"},   {"&racute;", "ŕ"},
 }};
 
 // The collections of TREC disks 4 and 5, by DOCNO prefix.

@@ -38,7 +38,8 @@ void set_language(Article& article, const std::vector<std::string>& tags) {
 
 void add_unique(std::vector<std::string>& list, std::string value) {
     value = clean_page_text(value);
-    if (!value.empty() && list.size() < 200 && std::find(list.begin(), list.end(), value) == list.end())
+    if (!value.empty() && list.size() < 200 &&
+        std::find(list.begin(), list.end(), value) == list.end())
         list.push_back(std::move(value));
 }
 

@@ -31,8 +31,7 @@ void deliver_article(Article&& article, const std::string& where, ArticleSink& s
 
 // Tells the sink what the stream found outside the records: errors between records as
 // warnings, and a parser that gave up as a rejection (what followed was not read).
-void report_stream_end(const XmlStreamEnd& end, const std::string& display_name,
-                       ArticleSink& sink);
+void report_stream_end(const XmlStreamEnd& end, const std::string& display_name, ArticleSink& sink);
 
 // A record the parser found damaged: rejected with the parser's words.
 void reject_damaged(const XmlTaken& taken, const std::string& where, ArticleSink& sink);

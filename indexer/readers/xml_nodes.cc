@@ -12,10 +12,10 @@ namespace {
 
 // Elements that end a paragraph: XHTML's blocks and NITF's.
 constexpr std::array<std::string_view, 29> kBlockElements = {
-    "p",  "div", "br",         "li",  "ul",  "ol",    "dd",   "dt",      "h1",     "h2",
-    "h3", "h4",  "h5",         "h6",  "tr",  "table", "blockquote",      "pre",    "hl1",
-    "hl2", "block", "nitf",    "hr",  "section", "article", "media", "bq", "credit",
-    "media-caption"};
+    "p",          "div",   "br",  "li",     "ul",           "ol",   "dd", "dt",
+    "h1",         "h2",    "h3",  "h4",     "h5",           "h6",   "tr", "table",
+    "blockquote", "pre",   "hl1", "hl2",    "block",        "nitf", "hr", "section",
+    "article",    "media", "bq",  "credit", "media-caption"};
 
 bool is_block(std::string_view name) {
     for (auto b : kBlockElements) {

@@ -101,8 +101,8 @@ std::string_view as_view(const xmlChar* s) {
 // substituted (no XML_PARSE_NOENT), so no external entity is read and no nest of internal
 // ones is expanded (xml_nodes.cc takes each one's text once). The first reading recovers
 // from damage to find where it is; the records of a damaged file are parsed strictly.
-constexpr int kStrictOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
-                               XML_PARSE_NOWARNING;
+constexpr int kStrictOptions =
+    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOWARNING;
 constexpr int kRecoveringOptions = kStrictOptions | XML_PARSE_RECOVER;
 
 bool is_record(const XmlRecords& records, std::string_view name) {
@@ -355,7 +355,8 @@ std::vector<std::pair<int, int>> resynchronised_pass(
             }
             std::size_t close = text.find(end_tag, pos);
             std::size_t next = find_record_start(text, pos, records, qname);
-            if (next != std::string_view::npos && (close == std::string_view::npos || next < close)) {
+            if (next != std::string_view::npos &&
+                (close == std::string_view::npos || next < close)) {
                 record += text.substr(pos, next - pos);  // cut off by the next record
                 finish(number);
                 pos = next;
@@ -393,8 +394,8 @@ XmlStreamEnd read_xml_stream(const XmlSourceOpener& open, const std::string& dis
     state.source = source.get();
     std::size_t resume_from = 0;
     {
-        ReaderPtr reader(xmlReaderForIO(read_callback, close_callback, &state,
-                                        display_name.c_str(), nullptr, kRecoveringOptions));
+        ReaderPtr reader(xmlReaderForIO(read_callback, close_callback, &state, display_name.c_str(),
+                                        nullptr, kRecoveringOptions));
         if (!reader) {
             end.stopped = "libxml2 could not start reading";
             return end;
@@ -468,7 +469,8 @@ bool xml_root_of(std::string_view head, XmlRoot& root) {
     std::string_view qname = rest.substr(0, name_end);
     std::size_t colon = qname.find(':');
     std::string_view prefix = colon == std::string_view::npos ? "" : qname.substr(0, colon);
-    root.local_name = std::string(colon == std::string_view::npos ? qname : qname.substr(colon + 1));
+    root.local_name =
+        std::string(colon == std::string_view::npos ? qname : qname.substr(colon + 1));
     root.ns.clear();
     std::string_view tag = rest.substr(name_end, rest.find('>', name_end) - name_end);
     std::string wanted = prefix.empty() ? "xmlns=" : "xmlns:" + std::string(prefix) + "=";
