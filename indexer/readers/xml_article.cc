@@ -16,15 +16,6 @@ std::string xml_record_name(const std::string& display_name, std::string_view ki
            std::to_string(line) + ")";
 }
 
-std::string language_code_of_tag(std::string_view tag) {
-    std::string code(tag.substr(0, tag.find_first_of("-_")));
-    for (auto& c : code) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return is_language_code(code) ? code : "";
-}
-
 void set_language(Article& article, const std::vector<std::string>& tags) {
     for (const auto& tag : tags) {
         if (std::string code = language_code_of_tag(clean_page_text(tag)); !code.empty()) {

@@ -16,9 +16,6 @@ namespace gazette {
 std::string xml_record_name(const std::string& display_name, std::string_view kind,
                             std::size_t index, int line);
 
-// "fr-FR", "fr_FR", "FR" → "fr"; "" for anything that is not an ISO 639-1 code.
-std::string language_code_of_tag(std::string_view tag);
-
 // Sets the article's language from the first tag of `tags` that is an ISO 639-1 code, else
 // a guess from its text (language_guess.h), else English.
 void set_language(Article& article, const std::vector<std::string>& tags);

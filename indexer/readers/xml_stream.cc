@@ -101,8 +101,10 @@ std::string_view as_view(const xmlChar* s) {
 // substituted (no XML_PARSE_NOENT), so no external entity is read and no nest of internal
 // ones is expanded (xml_nodes.cc takes each one's text once). The first reading recovers
 // from damage to find where it is; the records of a damaged file are parsed strictly.
-constexpr int kStrictOptions =
-    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOWARNING;
+// XML_PARSE_BIG_LINES: line numbers past 65,535 (libxml2 caps them otherwise), for the
+// messages and for telling which record an error is in.
+constexpr int kStrictOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+                               XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
 constexpr int kRecoveringOptions = kStrictOptions | XML_PARSE_RECOVER;
 
 bool is_record(const XmlRecords& records, std::string_view name) {

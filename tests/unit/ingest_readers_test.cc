@@ -156,6 +156,20 @@ TEST(IngestXml, RecordsOfANamespacePrefixAreCutOutOfADamagedFile) {
     EXPECT_EQ(sink.rejects[0].where, "t.atom: entry 2 (line 3)");
 }
 
+TEST(IngestXml, LinesPast65535AreNamedRight) {
+    std::string xml = "<rss><channel>\n";
+    for (int i = 1; i <= 70000; ++i) {
+        xml += "<item><guid>" + std::to_string(i) + "</guid><title>t" + (i == 69000 ? "<b>" : "") +
+               "</title></item>\n";
+    }
+    xml += "</channel></rss>\n";
+    auto sink = rss(xml);
+    EXPECT_EQ(sink.articles.size(), 69999u);
+    ASSERT_EQ(sink.rejects.size(), 1u);
+    EXPECT_EQ(sink.rejects[0].where, "t.rss: item 69000 (line 69001)");
+    EXPECT_EQ(sink.articles.back().id, "70000");
+}
+
 TEST(IngestXml, ANotWellFormedDocumentThatIsNoFeedRejectsNothingItCannotName) {
     RecordingSink sink;
     read_rss(memory_opener("<rss><channel>"), FeedContext{"", "t.rss"}, sink);
