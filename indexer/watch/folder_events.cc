@@ -78,13 +78,13 @@ FolderEvents::Batch FolderEvents::wait(std::chrono::milliseconds settle,
                                        std::chrono::milliseconds longest) {
     using clock = std::chrono::steady_clock;
     Batch batch;
-    clock::time_point first{};
+    clock::time_point first{}, last{};  // the batch's first and latest event
     alignas(inotify_event) std::array<char, 64 * 1024> buffer;
     for (;;) {
         int timeout = -1;
         if (!batch.paths.empty() || batch.overflow) {
             auto now = clock::now();
-            auto until = std::min(now + settle, first + longest);
+            auto until = std::min(last + settle, first + longest);
             if (now >= until)
                 return batch;
             timeout = static_cast<int>(
@@ -125,8 +125,9 @@ FolderEvents::Batch FolderEvents::wait(std::chrono::milliseconds settle,
                 } else {
                     continue;
                 }
+                last = clock::now();
                 if (first == clock::time_point{})
-                    first = clock::now();
+                    first = last;
             }
         }
     }

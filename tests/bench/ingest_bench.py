@@ -3,14 +3,15 @@
 
 1. throughput: the same N articles as JSON Lines and as RSS, Atom, NewsML-G2, NITF (one file
    per article, as the NYT corpus) and TREC (1,000 documents a file), each indexed into a new
-   database; wall time, user CPU, articles/s, and the ratio to JSON Lines;
+   database; wall time, user CPU, articles/s, the ratio to JSON Lines, and the readers alone
+   (gazette-read-only: reading without indexing) as a share of the indexing run's CPU;
 2. memory: peak resident memory (/usr/bin/time -v) indexing one RSS feed of BIG items
    against one of a tenth of that: streaming keeps it flat;
 3. watch delay: files dropped one by one into a folder gazette-index --watch watches, from
    the file's close to its id being in the database (polled with xapian-delve every 10 ms):
    median and p99.
 
-Usage: ingest_bench.py [BIN_DIR]   (env: BENCH_N=20000 BENCH_BIG=200000 BENCH_DROPS=300)"""
+Usage: ingest_bench.py [BIN_DIR]   (env: BENCH_N=20000 BENCH_BIG=200000 (0: no memory run) BENCH_DROPS=300)"""
 import json
 import os
 import re
@@ -23,6 +24,7 @@ import time
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
 INDEX = os.path.join(BIN, "gazette-index")
+READ_ONLY = os.path.join(BIN, "gazette-read-only")  # tests/tools/read_only.cc
 N = int(os.environ.get("BENCH_N", "20000"))
 BIG = int(os.environ.get("BENCH_BIG", "200000"))
 DROPS = int(os.environ.get("BENCH_DROPS", "300"))
@@ -156,8 +158,9 @@ def timed_index(db, path):
 def throughput():
     inputs = write_inputs(N)
     print(f"## throughput: {N:,} articles, each format into a new database (2 writers)")
-    print("| input | size | wall s | user CPU s | articles/s | wall vs JSON Lines |")
-    print("|---|---|---|---|---|---|")
+    print("| input | size | wall s | user CPU s | articles/s | wall vs JSON Lines | reading alone s "
+          "| reading / CPU |")
+    print("|---|---|---|---|---|---|---|---|")
     base = None
     for name, path in inputs.items():
         size = (os.path.getsize(path) if os.path.isfile(path) else
@@ -166,8 +169,11 @@ def throughput():
         count = int(re.search(r"indexed ([\d,]+) articles", out).group(1).replace(",", ""))
         assert count == N, out
         base = base or wall
+        read = subprocess.run([READ_ONLY, path], capture_output=True, text=True).stdout.split()
+        assert int(read[0]) == N, read
+        reading = float(read[2])
         print(f"| {name} | {size / 1e6:.1f} MB | {wall:.2f} | {user:.2f} | {N / wall:,.0f} | "
-              f"{wall / base:.2f} |", flush=True)
+              f"{wall / base:.2f} | {reading:.2f} | {100 * reading / user:.0f} % |", flush=True)
     shutil.rmtree(os.path.join(work, "nitf"))
     shutil.rmtree(os.path.join(work, "trec"))
 
@@ -227,7 +233,8 @@ def watch_delay():
 
 try:
     throughput()
-    memory()
+    if BIG > 0:
+        memory()
     watch_delay()
 finally:
     shutil.rmtree(work, ignore_errors=True)
