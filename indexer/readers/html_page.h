@@ -30,7 +30,8 @@ struct HtmlPage {
 HtmlPage parse_html_page(std::string_view html);
 
 // The text of an HTML fragment (a feed's content:encoded or description, an Atom content of
-// type html) by the page rules above: boilerplate and scripts left out, one paragraph per line.
+// type html) by the page rules above (boilerplate, scripts and <h1> left out, one paragraph
+// per line), all of it: a fragment has no main element to choose.
 std::string html_fragment_text(std::string_view html);
 
 // The same clean-up for text found elsewhere (JSON-LD): whitespace collapsed and trimmed,

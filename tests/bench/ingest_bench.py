@@ -11,7 +11,7 @@
    the file's close to its id being in the database (polled with xapian-delve every 10 ms):
    median and p99.
 
-Usage: ingest_bench.py [BIN_DIR]   (env: BENCH_N=20000 BENCH_BIG=200000 (0: no memory run) BENCH_DROPS=300)"""
+Usage: ingest_bench.py [BIN_DIR]   (env: BENCH_N=20000 BENCH_BIG=200000 (0: no memory run) BENCH_DROPS=300 (0: no watch run))"""
 import json
 import os
 import re
@@ -235,6 +235,7 @@ try:
     throughput()
     if BIG > 0:
         memory()
-    watch_delay()
+    if DROPS > 0:
+        watch_delay()
 finally:
     shutil.rmtree(work, ignore_errors=True)

@@ -17,7 +17,11 @@ import sys
 import tempfile
 import time
 
+import urllib.parse
+import urllib.request
+
 from checks import Checks
+from support import start_serve
 
 BIN, SRC = sys.argv[1:3]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -36,6 +40,18 @@ with open(alerts, "w") as f:
     f.write(json.dumps({"name": "harbour", "query": "harbour"}) + "\n")
     f.write(json.dumps({"name": "pilots", "query": "pilots"}) + "\n")
 watchers = []
+servers = []
+
+
+def served(port, article_id):
+    """The ids gazette-search serve answers for the article's id query."""
+    url = (f"http://127.0.0.1:{port}/api/search?" +
+           urllib.parse.urlencode({"q": "id:" + json.dumps(article_id)}))
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return [h["id"] for h in json.loads(r.read())["results"]]
+    except OSError:
+        return []
 
 
 def start_watcher(log_name):
@@ -102,6 +118,11 @@ try:
           wait_for(lambda: found("gz-rss-0001"), 10), read("watch1.log"))
     print(f"   (searchable after {time.time() - t0:.2f} s)")
 
+    # The running server shows what the watcher commits, as it shows any commit.
+    serve, port = start_serve(SEARCH, ["--db", db], os.path.join(work, "serve.log"))
+    servers.append(serve)
+    check("serve: the running server finds the dropped article", served(port, "gz-rss-0001"))
+
     # Rename in: written under a temporary name (not read), then renamed: read once.
     tmp = os.path.join(folder, ".terminal.atom.part")
     shutil.copy(os.path.join(DATA, "same", "terminal.atom"), tmp)
@@ -112,6 +133,8 @@ try:
     os.rename(tmp, os.path.join(folder, "terminal.atom"))
     check("rename-in: the renamed file is searchable within 10 s",
           wait_for(lambda: found("tag:news.example.org,2024-03-04:terminal"), 10))
+    check("serve: the server started before shows the renamed-in article",
+          wait_for(lambda: served(port, "tag:news.example.org,2024-03-04:terminal"), 10))
     time.sleep(0.5)
     check("rename-in: the file is read once",
           read("watch1.log").count("watch: read " + os.path.join(folder, "terminal.atom")) == 1,
@@ -211,7 +234,7 @@ try:
     check("SIGTERM: the watcher exits with status 0", status == 0, (status, read("watch2.log")[-800:]))
     check("SIGTERM: nothing is left to resume", not os.path.exists(db + ".gazette-watch"))
 finally:
-    for p in watchers:
+    for p in watchers + servers:
         if p.poll() is None:
             p.kill()
             p.wait()
