@@ -8,6 +8,7 @@
 
 #include "common/text/ascii.h"
 #include "common/text/utf8.h"
+#include "indexer/readers/html_entities.h"
 
 namespace gazette {
 namespace {
@@ -313,7 +314,8 @@ std::vector<std::pair<int, int>> resynchronised_pass(
     std::size_t from, const std::function<void(const XmlTaken&)>& take, XmlStreamEnd& end) {
     std::vector<std::pair<int, int>> ranges;
     std::unique_ptr<ByteSource> source = open();
-    LineReader lines(*source);
+    HtmlEntitySource filtered(*source);
+    LineReader lines(filtered);
     std::string line, prolog_text, record, qname, end_tag;
     Prolog prolog;
     std::size_t index = 0;
@@ -393,7 +395,8 @@ XmlStreamEnd read_xml_stream(const XmlSourceOpener& open, const std::string& dis
     XmlStreamEnd end;
     StreamState state;
     std::unique_ptr<ByteSource> source = open();
-    state.source = source.get();
+    HtmlEntitySource filtered(*source);
+    state.source = &filtered;
     std::size_t resume_from = 0;
     {
         ReaderPtr reader(xmlReaderForIO(read_callback, close_callback, &state, display_name.c_str(),

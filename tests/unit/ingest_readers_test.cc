@@ -5,6 +5,7 @@
 
 #include "indexer/readers/atom_reader.h"
 #include "indexer/readers/format_registry.h"
+#include "indexer/readers/html_entities.h"
 #include "indexer/readers/newsml_reader.h"
 #include "indexer/readers/nitf_reader.h"
 #include "indexer/readers/rss_reader.h"
@@ -98,6 +99,23 @@ TEST(IngestXml, CdataEntitiesAndNamespacePrefixes) {
     EXPECT_EQ(sink.articles[0].body, "One & two\nThree");
     // A declared entity gives its replacement text once, as written.
     EXPECT_EQ(sink.articles[0].source, "Example &amp; Wire");
+}
+
+TEST(IngestXml, HtmlEntitiesAreWhatTheyMeanInHtml) {
+    EXPECT_EQ(with_numeric_html_entities("a&nbsp;b &eacute; &amp; &lt; &wire; &x &#233; &"),
+              "a&#160;b &#233; &amp; &lt; &wire; &x &#233; &");
+    // In a feed, and across the stream's read boundaries (a long title puts entities there).
+    std::string title;
+    for (int i = 0; i < 20000; ++i)
+        title += "caf&eacute;&nbsp;";
+    auto sink = rss("<rss><channel><item><guid>1</guid><title>" + title +
+                    "&mdash;</title></item></channel></rss>");
+    ASSERT_EQ(sink.articles.size(), 1u);
+    std::string expected;
+    for (int i = 0; i < 20000; ++i)
+        expected += "caf\xC3\xA9 ";
+    EXPECT_EQ(sink.articles[0].title, expected + "\xE2\x80\x94");
+    EXPECT_TRUE(sink.rejects.empty());
 }
 
 TEST(IngestXml, NestedEntitiesAreNeverExpanded) {
