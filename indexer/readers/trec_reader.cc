@@ -207,7 +207,8 @@ void read_document(std::string_view doc, const std::string& where_line, const Tr
     std::string where = where_line + " (DOCNO " + docno + ")";
     Article a;
     a.id = docno;
-    for (std::string_view tag : {"HEADLINE", "TI", "DOCTITLE"}) {
+    // HL and HEAD: the Wall Street Journal and AP files of disks 1 and 2 share the layout.
+    for (std::string_view tag : {"HEADLINE", "TI", "DOCTITLE", "HL", "HEAD"}) {
         if (a.title.empty())
             a.title = without_ft_dateline(one_line(elements(doc, tag)));
     }

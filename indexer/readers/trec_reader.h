@@ -19,11 +19,12 @@ struct TrecContext {
 };
 
 // Reads every <DOC> in bounded memory (one document at a time). docs/article-format.md gives
-// the mapping: DOCNO → id (as written, so qrels match), HEADLINE / TI / DOCTITLE → title,
-// DATE / DATE1 (else the date in a Federal Register DOCNO) → date, BYLINE / AU → authors,
-// SECTION → section, TEXT → body, the collection named by the DOCNO's prefix → source. A
-// <DOC> without DOCNO or without its </DOC> is rejected by its line; a date that cannot be
-// read is a warning and leaves the document undated. Bytes that are not UTF-8 are Latin-1.
+// the mapping: DOCNO → id (as written, so qrels match), HEADLINE / TI / DOCTITLE / HL / HEAD
+// → title, DATE / DATE1 (else the date in a Federal Register DOCNO) → date, BYLINE / AU →
+// authors, SECTION → section, TEXT → body, the collection named by the DOCNO's prefix →
+// source. A <DOC> without DOCNO or without its </DOC> is rejected by its line; a date that
+// cannot be read is a warning and leaves the document undated. Bytes that are not UTF-8 are
+// Latin-1.
 void read_trec(ByteSource& source, const TrecContext& context, ArticleSink& sink);
 
 // The dates TREC documents write: "910514" (FT's YYMMDD), "May 14, 1989, Sunday, Home
