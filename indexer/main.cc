@@ -27,7 +27,7 @@ cli::ProgramInfo program_info() {
     std::string formats;
     for (const FormatEntry& entry : format_table())
         formats += std::string(formats.empty() ? "" : ", ") + std::string(entry.label);
-    return {"gazette-index", "gazette-index [options] --db DB INPUT...",
+    return {"gazette-index", "gazette-index [options] --db DB (INPUT... | --watch DIR)",
             "Index news articles (" + formats +
                 "; .gz/.zst/.xz) into a Xapian database. Re-indexing an id replaces the article.",
             "gazette-index --db news.db corpus/seed corpus/samples\n"
