@@ -11,7 +11,8 @@
    the file's close to its id being in the database (polled with xapian-delve every 10 ms):
    median and p99.
 
-Usage: ingest_bench.py [BIN_DIR]   (env: BENCH_N=20000 BENCH_BIG=200000 (0: no memory run) BENCH_DROPS=300 (0: no watch run))"""
+Usage: ingest_bench.py [BIN_DIR]   (env: BENCH_N=20000 (0: no throughput run) BENCH_BIG=200000 (0: no memory run)
+BENCH_READ_ONLY=1 (the memory run reads only) BENCH_DROPS=300 (0: no watch run))"""
 import json
 import os
 import re
@@ -181,7 +182,10 @@ def throughput():
 
 
 def memory():
-    print(f"\n## peak memory: one RSS feed of {BIG:,} items against one of {BIG // 10:,}")
+    """Indexing (and, with BENCH_READ_ONLY=1, only reading: gazette-read-only) one feed."""
+    read_only = os.environ.get("BENCH_READ_ONLY") == "1"
+    what = "reading only" if read_only else "indexing"
+    print(f"\n## peak memory, {what}: one RSS feed of {BIG:,} items against one of {BIG // 10:,}")
     print("| feed | size | peak RSS | wall s |")
     print("|---|---|---|---|")
     for n in (BIG // 10, BIG):
@@ -191,7 +195,16 @@ def memory():
             for i in range(n):
                 f.write(rss_item(article(i)))
             f.write(RSS_TAIL)
-        wall, _, rss, _ = timed_index(os.path.join(work, "m.db"), path)
+        if read_only:
+            t0 = time.time()
+            p = subprocess.run(["/usr/bin/time", "-v", READ_ONLY, path], capture_output=True,
+                               text=True)
+            wall = time.time() - t0
+            rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                                p.stderr).group(1)) / 1024
+            assert int(p.stdout.split()[0]) == n, p.stdout
+        else:
+            wall, _, rss, _ = timed_index(os.path.join(work, "m.db"), path)
         print(f"| {n:,} items | {os.path.getsize(path) / 1e6:.0f} MB | {rss:.0f} MB | {wall:.1f} |",
               flush=True)
         os.remove(path)
@@ -234,7 +247,8 @@ def watch_delay():
 
 
 try:
-    throughput()
+    if N > 0:
+        throughput()
     if BIG > 0:
         memory()
     if DROPS > 0:
