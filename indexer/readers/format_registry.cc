@@ -15,6 +15,7 @@
 #include "indexer/readers/text_reader.h"
 #include "indexer/readers/trec_reader.h"
 #include "indexer/readers/warc_reader.h"
+#include "indexer/readers/xml_stream.h"
 
 namespace gazette {
 
@@ -55,25 +56,36 @@ void read_warc_file(const InputFile& file, const ReadContext& context, ArticleSi
     read_warc(file.path, file.compression, context.display_name, context.default_source, sink);
 }
 
-// The XML formats and TREC are read as streams, item by item, never the whole file.
+// The XML formats and TREC are read as streams, item by item, never the whole file. A
+// damaged XML file is opened a second time (xml_stream.h); standard input cannot be: its
+// opener then says so with a null source.
+XmlSourceOpener xml_opener(const InputFile& file) {
+    return [&file, opened = false]() mutable -> std::unique_ptr<ByteSource> {
+        if (opened && file.path == "-")
+            return nullptr;
+        opened = true;
+        return open_input(file.path, file.compression);
+    };
+}
+
 void read_nitf_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     NitfContext nitf{file.relative, context.default_source, context.display_name};
-    read_nitf([&file] { return open_input(file.path, file.compression); }, nitf, sink);
+    read_nitf(xml_opener(file), nitf, sink);
 }
 
 void read_newsml_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     NewsmlContext newsml{context.default_source, context.display_name};
-    read_newsml([&file] { return open_input(file.path, file.compression); }, newsml, sink);
+    read_newsml(xml_opener(file), newsml, sink);
 }
 
 void read_rss_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     FeedContext feed{context.default_source, context.display_name};
-    read_rss([&file] { return open_input(file.path, file.compression); }, feed, sink);
+    read_rss(xml_opener(file), feed, sink);
 }
 
 void read_atom_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     FeedContext feed{context.default_source, context.display_name};
-    read_atom([&file] { return open_input(file.path, file.compression); }, feed, sink);
+    read_atom(xml_opener(file), feed, sink);
 }
 
 void read_trec_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {

@@ -100,8 +100,9 @@ std::string_view as_view(const xmlChar* s) {
 
 // The parse options: never load a DTD or anything over the network. Entities are not
 // substituted (no XML_PARSE_NOENT), so no external entity is read and no nest of internal
-// ones is expanded (xml_nodes.cc takes each one's text once). The first reading recovers
-// from damage to find where it is; the records of a damaged file are parsed strictly.
+// ones is expanded (xml_nodes.cc takes each one's text once). The first reading asks for
+// recovery (libxml2 then still reports where the damage is, which is all it is used for);
+// the records of a damaged file are parsed strictly.
 // XML_PARSE_BIG_LINES: line numbers past 65,535 (libxml2 caps them otherwise), for the
 // messages and for telling which record an error is in.
 constexpr int kStrictOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
@@ -176,9 +177,9 @@ std::size_t streaming_pass(xmlTextReader* reader, StreamState& state, const XmlR
                 if (e.line <= last)
                     return record ? item.index : records_seen + 1;
             }
+            // Errors the parser met reading ahead, past this element, stop the reading at the
+            // first element after them (the check above), or in the record holding them.
             take(item);
-            if (!state.errors.empty())
-                return records_seen + 1;  // damage after it, read ahead already
             status = xmlTextReaderNext(reader);
             continue;
         }
@@ -314,6 +315,13 @@ std::vector<std::pair<int, int>> resynchronised_pass(
     std::size_t from, const std::function<void(const XmlTaken&)>& take, XmlStreamEnd& end) {
     std::vector<std::pair<int, int>> ranges;
     std::unique_ptr<ByteSource> source = open();
+    if (!source) {
+        end.stopped =
+            "it is damaged, and standard input cannot be read a second time to "
+            "read on after the damage: records from number " +
+            std::to_string(from) + " on were not read";
+        return ranges;
+    }
     HtmlEntitySource filtered(*source);
     LineReader lines(filtered);
     std::string line, prolog_text, record, qname, end_tag;

@@ -2,8 +2,10 @@
 // the elements it wants (a feed's <item>s, a message's <newsItem>s) and is handed each one as
 // a small DOM subtree, which is freed once the next is read. The encoding the prolog declares
 // (ISO-8859-1, Windows-1252, ...) is decoded by libxml2; no DTD or external entity is ever
-// loaded and nothing is fetched from the network. Damage inside an element is reported with
-// it; libxml2's recovery mode then reads on, so one broken item does not cost the rest.
+// loaded and nothing is fetched from the network. At the first damage the streaming reading
+// stops (libxml2's reader hands out nothing past a well-formedness error, and its recovery
+// would guess the structure anyway), and the file is read a second time from the first record
+// not handed over, record by record (XmlRecords below): one broken item costs only itself.
 #pragma once
 
 #include <libxml/tree.h>
@@ -61,7 +63,8 @@ struct XmlStreamEnd {
     std::string stopped;
 };
 
-// Opens the file again from its start (the second reading of a damaged file).
+// Opens the file again from its start (the second reading of a damaged file); null when it
+// cannot be (standard input): the records after the damage are then reported as not read.
 using XmlSourceOpener = std::function<std::unique_ptr<ByteSource>()>;
 
 // Reads the XML document `open` yields, calling `choose` for every element start outside a

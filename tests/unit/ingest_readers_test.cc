@@ -188,6 +188,35 @@ TEST(IngestXml, LinesPast65535AreNamedRight) {
     EXPECT_EQ(sink.articles.back().id, "70000");
 }
 
+TEST(IngestXml, AnInputThatCannotBeOpenedTwiceSaysWhatWasNotRead) {
+    std::string xml = "<rss><channel>\n";
+    for (int i = 1; i <= 3000; ++i) {
+        xml += "<item><guid>" + std::to_string(i) + "</guid><title>t" + (i == 2500 ? "<b>" : "") +
+               "</title></item>\n";
+    }
+    xml += "</channel></rss>\n";
+    bool opened = false;
+    auto once = [&]() -> std::unique_ptr<ByteSource> {
+        if (opened)
+            return nullptr;  // standard input
+        opened = true;
+        return memory_opener(xml)();
+    };
+    RecordingSink sink;
+    read_rss(once, FeedContext{"", "<stdin>"}, sink);
+    // The stream stops where libxml2 met the damage, reading ahead, shortly before item 2500:
+    // every item before that is indexed, and the one rejection says where the rest begins.
+    std::size_t streamed = sink.articles.size();
+    EXPECT_GT(streamed, 2000u);
+    EXPECT_LT(streamed, 2500u);
+    EXPECT_EQ(sink.articles.back().id, std::to_string(streamed));
+    ASSERT_EQ(sink.rejects.size(), 1u);
+    EXPECT_NE(sink.rejects[0].reason.find("records from number " + std::to_string(streamed + 1) +
+                                          " on were not read"),
+              std::string::npos)
+        << sink.rejects[0].reason;
+}
+
 TEST(IngestXml, ANotWellFormedDocumentThatIsNoFeedRejectsNothingItCannotName) {
     RecordingSink sink;
     read_rss(memory_opener("<rss><channel>"), FeedContext{"", "t.rss"}, sink);
