@@ -2,6 +2,7 @@
 // Its serialised form (JSON Lines) is documented in docs/article-format.md.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct Article {
     std::vector<std::string> people;
     std::vector<std::string> places;
     std::vector<std::string> organizations;
+    // The revision of the story under this id, for sources that number them (NewsML-G2's
+    // version); 0 when the input has none. A version never replaces a higher one.
+    std::uint64_t version = 0;
 };
 
 }  // namespace gazette

@@ -85,6 +85,11 @@ void read_record(const json& obj, Article& a) {
         a.timestamp = parsed->timestamp;
         a.date_text = parsed->normalized;
     }
+    if (auto v = obj.find(kVersionFieldName); v != obj.end() && !v->is_null()) {
+        if (!v->is_number_unsigned() || v->get<std::uint64_t>() == 0)
+            throw InputError("\"version\" is not a positive whole number");
+        a.version = v->get<std::uint64_t>();
+    }
     for (const FieldSpec& f : fields()) {
         if (f.is_list()) {
             a.*f.list = get_list(obj, f.name);
@@ -162,6 +167,8 @@ std::string article_to_json(const Article& a) {
     obj[kIdFieldName] = a.id;
     if (!a.date_text.empty())
         obj[kDateFieldName] = a.date_text;
+    if (a.version > 0)
+        obj[kVersionFieldName] = a.version;
     for (const FieldSpec& f : fields()) {
         if (f.is_list() && !(a.*f.list).empty()) {
             obj[f.name] = a.*f.list;

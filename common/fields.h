@@ -77,6 +77,9 @@ const FieldSpec& field_of(std::vector<std::string> Article::*list);
 // (`id:reuters:42`, Q terms) and the date (`date:2025-01..2025-02`, D terms and the date slot).
 inline constexpr std::string_view kIdFieldName = "id";
 inline constexpr std::string_view kDateFieldName = "date";
+// And the version of a story that has revisions (Article::version): not searchable, only
+// compared when an id is indexed again.
+inline constexpr std::string_view kVersionFieldName = "version";
 
 // A date bucket: a facet over the article's date, whose value the indexer writes into `slot`
 // from the date (`format` of its timestamp), not from a field.

@@ -32,4 +32,13 @@ bool is_language_code(std::string_view code) {
     return true;
 }
 
+std::string language_code_of_tag(std::string_view tag) {
+    std::string code(tag.substr(0, tag.find_first_of("-_")));
+    for (auto& c : code) {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    }
+    return is_language_code(code) ? code : "";
+}
+
 }  // namespace gazette

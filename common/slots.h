@@ -24,8 +24,11 @@ enum Slot : unsigned {
                              // the collapse key. Absent for articles without body words
     // Sort keys that order by date and then id with one value each, because Xapian 1.4's
     // remote backend sorts by a value but not by a KeyMaker (common/sort_keys.h):
-    kSlotNewestFirst = 14,   // "1" + descending date digits + id; undated "2" + id
-    kSlotOldestFirst = 15,   // "1" + ascending date digits + id; undated "2" + id
+    kSlotNewestFirst = 14,  // "1" + descending date digits + id; undated "2" + id
+    kSlotOldestFirst = 15,  // "1" + ascending date digits + id; undated "2" + id
+    // The article's version (Article::version) as Xapian::sortable_serialise; absent when it
+    // has none. The writers and the merge compare it before replacing an id.
+    kSlotVersion = 16,
     kSlotNone = 0xffffffff,  // "no slot" in the field table
 };
 

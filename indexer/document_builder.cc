@@ -91,6 +91,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_value(kSlotDuplicateKey, key);
     doc.add_value(kSlotNewestFirst, newest_first_key(article.timestamp, article.id));
     doc.add_value(kSlotOldestFirst, oldest_first_key(article.timestamp, article.id));
+    if (article.version > 0)
+        doc.add_value(kSlotVersion,
+                      Xapian::sortable_serialise(static_cast<double>(article.version)));
     doc.set_data(article_to_json(article));
     return doc;
 }

@@ -22,36 +22,29 @@ double peak_memory_mb() {
 
 }  // namespace
 
-int run_index(const IndexCommand& command) {
-    auto start = std::chrono::steady_clock::now();
-    std::uint64_t rejected = 0;
-    if (!command.delete_ids.empty()) {
-        DeleteResult deleted = delete_articles(command.bulk.db_path, command.delete_ids);
-        for (const auto& id : deleted.not_found) {
-            std::cerr << "gazette-index: cannot delete " << id << ": no such article\n";
-        }
-        std::cout << "deleted " << with_commas(deleted.deleted) << " articles, "
-                  << with_commas(deleted.not_found.size()) << " ids not found\n";
-        rejected += deleted.not_found.size();
-        if (command.inputs.empty())
-            return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
-    }
-
-    InputPlan plan = plan_inputs(command.inputs, command.format, command.excludes);
+void report_plan(const InputPlan& plan) {
     for (const auto& missing : plan.missing)
         std::cerr << "gazette-index: cannot read " << missing << "\n";
     for (const auto& skipped : plan.unknown_format) {
         std::cerr << "gazette-index: skipped " << skipped
                   << ": not a format gazette-index reads (name it with --format to force one)\n";
     }
-    BulkResult r = run_bulk_index(plan, command.bulk);
+}
 
-    rejected += r.read.rejected + plan.missing.size();
+std::uint64_t print_index_summary(const BulkResult& r, const InputPlan& plan,
+                                  const std::string& db_path,
+                                  std::chrono::steady_clock::time_point start) {
+    std::uint64_t rejected = r.read.rejected + plan.missing.size();
     if (r.repeated_ids > 0) {
         std::cerr
             << "gazette-index: warning: " << with_commas(r.repeated_ids)
             << " articles had an id that came earlier in this run; the later one was kept "
                "(are ids unique? text files take theirs from the path below the folder given)\n";
+    }
+    if (r.older_versions > 0) {
+        std::cerr << "gazette-index: " << with_commas(r.older_versions)
+                  << " articles were older versions of ids the database holds at a higher "
+                     "version, and were not indexed\n";
     }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -69,9 +62,31 @@ int run_index(const IndexCommand& command) {
               << with_commas(plan.unknown_format.size()) << " skipped, "
               << with_commas(plan.excluded) << " excluded, " << with_commas(r.read.skipped_records)
               << " records skipped (not articles); " << rate << "\n";
-    std::cout << "database " << command.bulk.db_path << " holds " << with_commas(r.documents)
-              << " articles (" << r.written_as << (r.resumed ? ", resumed an interrupted run" : "")
-              << ")\n";
+    std::cout << "database " << db_path << " holds " << with_commas(r.documents) << " articles ("
+              << r.written_as << (r.resumed ? ", resumed an interrupted run" : "") << ")\n"
+              << std::flush;
+    return rejected;
+}
+
+int run_index(const IndexCommand& command) {
+    auto start = std::chrono::steady_clock::now();
+    std::uint64_t rejected = 0;
+    if (!command.delete_ids.empty()) {
+        DeleteResult deleted = delete_articles(command.bulk.db_path, command.delete_ids);
+        for (const auto& id : deleted.not_found) {
+            std::cerr << "gazette-index: cannot delete " << id << ": no such article\n";
+        }
+        std::cout << "deleted " << with_commas(deleted.deleted) << " articles, "
+                  << with_commas(deleted.not_found.size()) << " ids not found\n";
+        rejected += deleted.not_found.size();
+        if (command.inputs.empty())
+            return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
+    }
+
+    InputPlan plan = plan_inputs(command.inputs, command.format, command.excludes);
+    report_plan(plan);
+    BulkResult r = run_bulk_index(plan, command.bulk);
+    rejected += print_index_summary(r, plan, command.bulk.db_path, start);
     return rejected > 0 ? exit_status::kRejected : exit_status::kOk;
 }
 

@@ -2,6 +2,8 @@
 // index, print the summary. Returns the exit status.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,5 +22,13 @@ struct IndexCommand {
 };
 
 int run_index(const IndexCommand& command);
+
+// What run_index and the watcher print: the plan's missing and unreadable inputs on stderr,
+// then, after the run, its warnings and the summary lines. Returns the rejects to count
+// (the run's and the missing inputs).
+void report_plan(const InputPlan& plan);
+std::uint64_t print_index_summary(const BulkResult& result, const InputPlan& plan,
+                                  const std::string& db_path,
+                                  std::chrono::steady_clock::time_point start);
 
 }  // namespace gazette

@@ -14,6 +14,8 @@
 #include "indexer/bulk/delete_articles.h"
 #include "indexer/index_command.h"
 #include "indexer/readers/format_registry.h"
+#include "indexer/watch/folder_events.h"
+#include "indexer/watch/watch_command.h"
 
 namespace po = boost::program_options;
 using namespace gazette;
@@ -25,13 +27,14 @@ cli::ProgramInfo program_info() {
     std::string formats;
     for (const FormatEntry& entry : format_table())
         formats += std::string(formats.empty() ? "" : ", ") + std::string(entry.label);
-    return {"gazette-index", "gazette-index [options] --db DB INPUT...",
+    return {"gazette-index", "gazette-index [options] --db DB (INPUT... | --watch DIR)",
             "Index news articles (" + formats +
                 "; .gz/.zst/.xz) into a Xapian database. Re-indexing an id replaces the article.",
             "gazette-index --db news.db corpus/seed corpus/samples\n"
             "gazette-index --db news.db ../shared/corpora/reuters21578/reut2-*.sgm\n"
             "gazette-index --db news.db --source BBC ../shared/corpora/bbc-news/bbc\n"
-            "zcat feed.jsonl.gz | gazette-index --db news.db -\n",
+            "zcat feed.jsonl.gz | gazette-index --db news.db -\n"
+            "gazette-index --db news.db --watch /srv/incoming\n",
             "Exit status: 0 ok, 1 fatal error, 2 bad usage, 3 finished but some records were "
             "rejected.\n"};
 }
@@ -66,6 +69,10 @@ int run(int argc, char** argv) {
          "how a new sharded database partitions articles: hash (with --shards N) or year (a shard "
          "per publication year, DB/1987 …, and DB/undated, made as years appear); recorded in "
          "DB/SHARD-BY, and a later run asking for another scheme is refused")
+        ("watch", po::value<std::string>()->value_name("DIR"),
+         "keep running: index every file completed in DIR (closed after writing, or moved in) within a "
+         "second or two, with its alerts; files under temporary names (.name, name.tmp, name.part) wait "
+         "for their rename; SIGTERM stops it after the batch under way (docs/watch.md)")
         ("update", "skip input files unchanged since they were last indexed (size, time, content hash)")
         ("delete", po::value<std::vector<std::string>>()->value_name("ID"), "remove the article with this id (repeatable)")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the articles whose ids FILE lists, one per line")
@@ -85,6 +92,8 @@ int run(int argc, char** argv) {
         cli::ParseOutcome::kExitOk) {
         return exit_status::kOk;
     }
+    if (vm.count("watch"))
+        block_stop_signals();  // before any thread starts (alerts' webhook, the writers)
     IndexCommand command;
     BulkOptions& bulk = command.bulk;
     auto db_paths = cli::database_paths(vm);
@@ -103,7 +112,9 @@ int run(int argc, char** argv) {
     }
     if (vm.count("input"))
         command.inputs = vm["input"].as<std::vector<std::string>>();
-    if (command.inputs.empty() && command.delete_ids.empty()) {
+    if (vm.count("watch") && (!command.inputs.empty() || !command.delete_ids.empty()))
+        throw UsageError("--watch DIR reads the folder: give no other inputs and no --delete");
+    if (command.inputs.empty() && command.delete_ids.empty() && !vm.count("watch")) {
         throw UsageError(
             "nothing to do: name files, directories or - (stdin) to index, or --delete ids");
     }
@@ -151,7 +162,18 @@ int run(int argc, char** argv) {
     std::unique_ptr<AlertRun> alerts = alerts_from_options(vm);
     bulk.listener = alerts.get();
     try {
-        int status = run_index(command);
+        int status = 0;
+        if (vm.count("watch")) {
+            WatchCommand watch;
+            watch.bulk = command.bulk;
+            watch.bulk.progress = false;
+            watch.folder = vm["watch"].as<std::string>();
+            watch.excludes = command.excludes;
+            watch.format = command.format;
+            status = run_watch(watch);
+        } else {
+            status = run_index(command);
+        }
         if (alerts && !quiet) {
             std::cerr << "alerts: " << alerts->queries() << " standing queries, "
                       << alerts->stats().emitted << " alerts emitted (" << alerts->stats().reemitted

@@ -15,6 +15,7 @@ packages=(
     zlib1g-dev libzstd-dev           # .gz and .zst input
     liblzma-dev                      # .xz input
     libgumbo-dev                     # HTML pages (.html, and inside WARC crawls)
+    libxml2-dev                      # NITF, NewsML-G2, RSS and Atom (streaming xmlTextReader)
     libicu-dev                       # name variants: transliteration and accent folding
     libroaring-dev                   # match sets as bitmaps: facets, totals, timelines
     libsimdjson-dev                  # reading the hits' stored articles

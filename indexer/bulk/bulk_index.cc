@@ -86,6 +86,7 @@ BulkResult run_bulk_index(const InputPlan& full_plan, const BulkOptions& o) {
     // An article that moved to another year's shard was replaced, not added.
     result.added = totals.added - std::min(totals.added, totals.moved_out);
     result.replaced = totals.replaced + totals.moved_out;
+    result.older_versions = totals.older_versions;
     result.writers = pool.size();
     std::vector<std::string> written = pool.paths();  // with the shards of years new in this run
     routing.reset();

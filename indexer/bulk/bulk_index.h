@@ -42,6 +42,8 @@ struct BulkResult {
     // Articles whose id came earlier in the same run (the later one is kept): usually ids
     // that are not unique, e.g. file names taken relative to different folders.
     std::uint64_t repeated_ids = 0;
+    // Articles not indexed because the database holds a higher version of their id.
+    std::uint64_t older_versions = 0;
     std::size_t files_read = 0;
     std::size_t files_unchanged = 0;  // skipped by --update
     std::size_t writers = 0;

@@ -5,6 +5,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/schema.h"
+#include "common/slots.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/segments.h"
@@ -17,6 +18,20 @@ namespace {
 constexpr std::size_t kQueueCapacity = 512;
 
 }  // namespace
+
+double stored_version(const Xapian::Document& doc) {
+    std::string value = doc.get_value(kSlotVersion);
+    return value.empty() ? 0 : Xapian::sortable_unserialise(value);
+}
+
+bool newer_version_held(const Xapian::Database& db, const std::string& id_term,
+                        std::uint64_t version) {
+    if (version == 0)
+        return false;  // an unversioned record replaces whatever the id holds, as always
+    Xapian::PostingIterator p = db.postlist_begin(id_term);
+    return p != db.postlist_end(id_term) &&
+           stored_version(db.get_document(*p)) > static_cast<double>(version);
+}
 
 void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& path) {
     std::string version = db.get_metadata(kSchemaVersionKey);
@@ -115,13 +130,16 @@ void DatabaseWriter::run() {
             const Article& article = std::get<Article>(task);
             segment_text_bytes_ += article.title.size() + article.body.size();
             std::string term = id_term(article.id);
-            Xapian::Document doc = builder_.build(article);
             if (db_.term_exists(term)) {
+                if (newer_version_held(db_, term, article.version)) {
+                    ++stats_.older_versions;
+                    continue;
+                }
                 ++stats_.replaced;
             } else {
                 ++stats_.added;
             }
-            db_.replace_document(term, doc);
+            db_.replace_document(term, builder_.build(article));
         } catch (...) {
             error_ = std::current_exception();
             failed_ = true;

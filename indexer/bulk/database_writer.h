@@ -40,6 +40,8 @@ struct WriterStats {
     std::uint64_t added = 0;      // ids new to this database
     std::uint64_t replaced = 0;   // ids it held already
     std::uint64_t moved_out = 0;  // ids deleted here because they went to another shard
+    // Articles not written because the database holds a higher version of their id.
+    std::uint64_t older_versions = 0;
     std::uint64_t commits = 0;
     std::uint64_t segments = 0;  // segments sealed (segments.h)
 };
@@ -94,6 +96,14 @@ class DatabaseWriter {
     std::atomic<bool> failed_{false};
     std::exception_ptr error_;
 };
+
+// The version a stored document carries (kSlotVersion), 0 when none.
+double stored_version(const Xapian::Document& doc);
+
+// True when `db` holds the id of `id_term` at a version above `version`: then an article of
+// that version must not replace it (NewsML-G2: an older version never overwrites a newer).
+bool newer_version_held(const Xapian::Database& db, const std::string& id_term,
+                        std::uint64_t version);
 
 // Checks the schema version recorded in a database we are about to write, or records ours
 // in a new one. Throws UsageError for a database of another schema or not made by us.

@@ -15,6 +15,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/schema.h"
+#include "indexer/bulk/database_writer.h"
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/segment_consolidation.h"
@@ -124,9 +125,26 @@ MergeResult merge_segments(const std::vector<std::string>& segments, const std::
             std::vector<Xapian::docid> ids;
             for (auto p = merged.postlist_begin(term); p != merged.postlist_end(term); ++p)
                 ids.push_back(*p);
-            for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
+            // The copy kept: the highest version, the latest of equals (ids ascend).
+            std::size_t kept = 0;
+            double kept_version = -1;
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                double version = stored_version(merged.get_document(ids[i]));
+                if (version >= kept_version) {
+                    kept = i;
+                    kept_version = version;
+                }
+            }
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                if (i == kept)
+                    continue;
                 merged.delete_document(ids[i]);
-                ++(ids[i] <= target_last ? result.replaced : result.repeated);
+                if (ids[i] <= target_last)
+                    ++result.replaced;
+                else if (ids[kept] <= target_last)
+                    ++result.older_versions;
+                else
+                    ++result.repeated;
             }
         }
         clear_run_marks(merged);
@@ -207,6 +225,7 @@ MergeResult merge_into_shards(const std::vector<std::string>& parts,
     for (const auto& r : results) {
         total.replaced += r.replaced;
         total.repeated += r.repeated;
+        total.older_versions += r.older_versions;
         total.documents += r.documents;
         total.consolidated.add(r.consolidated);
     }

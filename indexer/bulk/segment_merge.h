@@ -15,6 +15,8 @@ namespace gazette {
 struct MergeResult {
     std::uint64_t replaced = 0;  // ids the target held already, now replaced by the new version
     std::uint64_t repeated = 0;  // ids two of `segments` held; the copy from the later one is kept
+    // Copies in `segments` dropped because the target holds a higher version of their id.
+    std::uint64_t older_versions = 0;
     Xapian::doccount documents = 0;
     // Segments first compacted into fewer, for the disk or the open-file limit
     // (segment_consolidation.h).
@@ -23,8 +25,9 @@ struct MergeResult {
 
 // Merges `segments` into `target` with Xapian::Database::compact. A target that already
 // holds articles is compacted together with the segments into a new database. In the new
-// database an id held twice keeps only its copy from the last source (the target counts as
-// the first, then `segments` in the order given: a writer's segments oldest first); only then
+// database an id held twice keeps only its copy of the highest version (Article::version),
+// and of those its copy from the last source (the target counts as the first, then
+// `segments` in the order given: a writer's segments oldest first); only then
 // is it renamed into place, so the target is never seen half-merged. The segments are left
 // for the caller.
 MergeResult merge_segments(const std::vector<std::string>& segments, const std::string& target);

@@ -117,6 +117,8 @@ void count_merge(const MergeResult& merged, BulkResult& result) {
         result.repeated_ids = result.replaced + merged.repeated;
     result.replaced += merged.replaced + merged.repeated;
     result.added -= std::min(result.added, merged.replaced + merged.repeated);
+    result.added -= std::min(result.added, merged.older_versions);
+    result.older_versions += merged.older_versions;
 }
 
 std::unique_ptr<WritePlan> plan_writes(const BulkOptions& o, const std::string& plan_id,

@@ -31,6 +31,7 @@ WriterStats WriterPool::totals() const {
         sum.added += writer->stats().added;
         sum.replaced += writer->stats().replaced;
         sum.moved_out += writer->stats().moved_out;
+        sum.older_versions += writer->stats().older_versions;
         sum.commits += writer->stats().commits;
         sum.segments += writer->stats().segments;
     }

@@ -4,12 +4,18 @@
 #include <stdexcept>
 
 #include "common/text/ascii.h"
+#include "indexer/readers/atom_reader.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/input_files.h"
 #include "indexer/readers/jsonl_reader.h"
+#include "indexer/readers/newsml_reader.h"
+#include "indexer/readers/nitf_reader.h"
 #include "indexer/readers/reuters_sgml_reader.h"
+#include "indexer/readers/rss_reader.h"
 #include "indexer/readers/text_reader.h"
+#include "indexer/readers/trec_reader.h"
 #include "indexer/readers/warc_reader.h"
+#include "indexer/readers/xml_stream.h"
 
 namespace gazette {
 
@@ -48,6 +54,43 @@ void read_html_file(const InputFile& file, const ReadContext& context, ArticleSi
 void read_warc_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
     // Record by record, never the whole file; .warc.gz member by member.
     read_warc(file.path, file.compression, context.display_name, context.default_source, sink);
+}
+
+// The XML formats and TREC are read as streams, item by item, never the whole file. A
+// damaged XML file is opened a second time (xml_stream.h); standard input cannot be: its
+// opener then says so with a null source.
+XmlSourceOpener xml_opener(const InputFile& file) {
+    return [&file, opened = false]() mutable -> std::unique_ptr<ByteSource> {
+        if (opened && file.path == "-")
+            return nullptr;
+        opened = true;
+        return open_input(file.path, file.compression);
+    };
+}
+
+void read_nitf_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
+    NitfContext nitf{file.relative, context.default_source, context.display_name};
+    read_nitf(xml_opener(file), nitf, sink);
+}
+
+void read_newsml_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
+    NewsmlContext newsml{context.default_source, context.display_name};
+    read_newsml(xml_opener(file), newsml, sink);
+}
+
+void read_rss_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
+    FeedContext feed{context.default_source, context.display_name};
+    read_rss(xml_opener(file), feed, sink);
+}
+
+void read_atom_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
+    FeedContext feed{context.default_source, context.display_name};
+    read_atom(xml_opener(file), feed, sink);
+}
+
+void read_trec_file(const InputFile& file, const ReadContext& context, ArticleSink& sink) {
+    TrecContext trec{context.default_source, context.display_name};
+    read_trec(*open_input(file.path, file.compression), trec, sink);
 }
 
 std::string extension_of(const fs::path& name) {
@@ -151,6 +194,18 @@ const std::vector<FormatEntry>& format_table() {
          looks_like_html,
          read_html_file},
         {Format::kWarc, "WARC", {"warc"}, {".warc"}, looks_like_warc, read_warc_file},
+        // .xml is shared by the four XML formats: the root element decides.
+        {Format::kNitf, "NITF", {"nitf"}, {".nitf", ".xml"}, looks_like_nitf, read_nitf_file},
+        {Format::kNewsml,
+         "NewsML-G2",
+         {"newsml", "newsml-g2", "g2"},
+         {".xml"},
+         looks_like_newsml,
+         read_newsml_file},
+        {Format::kRss, "RSS", {"rss"}, {".rss", ".xml"}, looks_like_rss, read_rss_file},
+        {Format::kAtom, "Atom", {"atom"}, {".atom", ".xml"}, looks_like_atom, read_atom_file},
+        // TREC files mostly have no extension (FT911_1, LA010189): found by their content.
+        {Format::kTrec, "TREC SGML", {"trec"}, {".trec"}, looks_like_trec, read_trec_file},
     };
     return kTable;
 }

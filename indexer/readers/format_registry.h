@@ -14,7 +14,7 @@
 
 namespace gazette {
 
-enum class Format { kJsonl, kText, kReutersSgml, kHtml, kWarc };
+enum class Format { kJsonl, kText, kReutersSgml, kHtml, kWarc, kNitf, kNewsml, kRss, kAtom, kTrec };
 
 struct InputFile;  // input_files.h
 

@@ -523,6 +523,25 @@ HtmlPage parse_html_page(std::string_view html) {
     return page;
 }
 
+std::string html_fragment_text(std::string_view html) {
+    // A fragment is all content: no metadata to collect and no main element to choose (the
+    // scoring would only cost time, and could leave a part of the story out).
+    std::unique_ptr<GumboOutput, OutputDeleter> output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+    HtmlPage page;
+    TextBuilder text;
+    extract(output->root, 0, text, page);
+    if (auto p = text.flush(); !p.empty())
+        page.paragraphs.push_back(std::move(p));
+    std::string out;
+    for (const auto& p : page.paragraphs) {
+        if (!out.empty())
+            out.push_back('\n');
+        out += p;
+    }
+    return out;
+}
+
 std::string clean_page_text(std::string_view text) {
     return clean(text);
 }

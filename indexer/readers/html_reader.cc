@@ -25,16 +25,6 @@ std::string first_non_empty(std::initializer_list<const std::string*> candidates
     return "";
 }
 
-// "fr-FR", "fr_FR", "FR" → "fr"; "" for anything that is not an ISO 639-1 code.
-std::string language_code(std::string_view tag) {
-    std::string code(tag.substr(0, tag.find_first_of("-_")));
-    for (auto& c : code) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return is_language_code(code) ? code : "";
-}
-
 bool is_web_url(std::string_view s) {
     return s.starts_with("http://") || s.starts_with("https://");
 }
@@ -103,7 +93,7 @@ std::string page_language(const HtmlPage& page, const std::optional<JsonLdArticl
     static const std::string kNone;
     for (const std::string* tag : std::initializer_list<const std::string*>{
              &page.lang, &page.og_locale, ld ? &ld->language : &kNone, &context.language}) {
-        if (std::string code = language_code(clean_page_text(*tag)); !code.empty())
+        if (std::string code = language_code_of_tag(clean_page_text(*tag)); !code.empty())
             return code;
     }
     std::string guess = guess_language(text);

@@ -74,6 +74,18 @@ class Scanner {
         }
         return value;
     }
+    // Exactly `count` digits, whatever follows ("+0200": "02" then "00"); -1 when fewer.
+    int digits(int count) {
+        std::size_t start = pos_;
+        int value = 0;
+        while (!done() && is_digit(s_[pos_]) && pos_ - start < static_cast<std::size_t>(count))
+            value = value * 10 + (s_[pos_++] - '0');
+        if (pos_ - start != static_cast<std::size_t>(count)) {
+            pos_ = start;
+            return -1;
+        }
+        return value;
+    }
     std::string word() {
         std::string w;
         while (!done() && is_word_byte(s_[pos_])) {
@@ -179,9 +191,9 @@ std::string time_suffix(Scanner& in) {
         char sign = in.peek();
         if (sign == '+' || sign == '-') {
             in.eat(sign);
-            int oh = in.number(2);
+            int oh = in.digits(2);
             in.eat(':');
-            int om = in.number(2);
+            int om = in.digits(2);
             if (oh < 0)
                 return out;
             std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, oh, om < 0 ? 0 : om);

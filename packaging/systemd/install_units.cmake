@@ -12,12 +12,13 @@ else()
     # systemd also reads /usr/local/lib/systemd/system and /usr/local/lib/sysusers.d.
     set(unit_dir "${CMAKE_INSTALL_PREFIX}/lib/systemd/system")
 endif()
-foreach(unit gazette-search.service gazette-index.service)
+foreach(unit gazette-search.service gazette-index.service gazette-index-watch.service)
     configure_file("${GAZETTE_UNITS_SOURCE}/${unit}.in" "${GAZETTE_UNITS_BINARY}/${unit}" @ONLY)
 endforeach()
 file(INSTALL
      "${GAZETTE_UNITS_BINARY}/gazette-search.service"
      "${GAZETTE_UNITS_BINARY}/gazette-index.service"
+     "${GAZETTE_UNITS_BINARY}/gazette-index-watch.service"
      "${GAZETTE_UNITS_SOURCE}/gazette-index.timer"
      DESTINATION "${unit_dir}" FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 file(INSTALL "${GAZETTE_UNITS_SOURCE}/gazette.sysusers"

@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "install tree test: FAIL: $*" >&2; exit 1; }
 pages=(gazette-index gazette-search gazette-search-serve gazette-generate)
-units=(gazette-search.service gazette-index.service gazette-index.timer)
+units=(gazette-search.service gazette-index.service gazette-index.timer gazette-index-watch.service)
 
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null

@@ -295,9 +295,9 @@ TEST(FormatRegistry, EveryFormatHasOneRowWithDistinctNamesAndExtensions) {
         }
         fallbacks += entry.detect ? 0 : 1;
     }
-    EXPECT_EQ(formats.size(), 5u);  // every Format value
-    EXPECT_EQ(fallbacks, 1u);       // text
-    EXPECT_EQ(format_names(), "jsonl, text, sgml, html or warc");
+    EXPECT_EQ(formats.size(), 10u);  // every Format value
+    EXPECT_EQ(fallbacks, 1u);        // text
+    EXPECT_EQ(format_names(), "jsonl, text, sgml, html, warc, nitf, newsml, rss, atom or trec");
     EXPECT_FALSE(parse_format_name("pdf"));
     EXPECT_FALSE(parse_format_name("JSONL"));  // names are as --help lists them
 }
@@ -325,6 +325,15 @@ const std::vector<Sample>& samples() {
          "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- saved -->\n<HTML xmlns=\"x\">", Format::kHtml},
         {"WARC", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", Format::kWarc},
         {"WARC 1.1 after a blank line", "\r\nWARC/1.1\r\n", Format::kWarc},
+        {"NITF", "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf SYSTEM \"nitf.dtd\">\n<nitf>",
+         Format::kNitf},
+        {"NewsML-G2", "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"a\">",
+         Format::kNewsml},
+        {"RSS", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\">",
+         Format::kRss},
+        {"Atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\">", Format::kAtom},
+        {"TREC", "<DOC>\n<DOCNO> FT911-1 </DOCNO>", Format::kTrec},
+        {"XML of another vocabulary", "<?xml version=\"1.0\"?><inventory/>", std::nullopt},
         {"plain text", "Cocoa prices rise\n\nAbidjan, March 3 - ...", std::nullopt},
         {"text in braces", "{Editor's note} The story below ...", std::nullopt},
         {"text about markup", "<b> is the bold tag; <html> starts a page", std::nullopt},
