@@ -27,8 +27,9 @@ packages=(
     gzip
 )
 if [ "${1:-}" = "--test" ]; then
-    # The browser test drives the search page in Debian's chromium through chromedriver.
-    packages+=(chromium chromium-driver)
+    # The browser test drives the search page in Debian's chromium through chromedriver;
+    # e2e_ingest_formats makes a .zst file with zstd(1).
+    packages+=(chromium chromium-driver zstd)
 fi
 if [ "${1:-}" = "--package" ]; then
     # cpack -G DEB: dpkg-shlibdeps (dpkg-dev) turns the programs' shared libraries into the
