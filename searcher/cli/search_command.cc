@@ -60,23 +60,9 @@ SearchRequest request_from_line(const std::string& line, const std::optional<nlo
 TimelineRequest timeline_from_line(const nlohmann::json& obj, const SearchRequest& defaults) {
     TimelineRequest request;
     request.search = defaults;
-    auto set = [&](const std::string& key, const nlohmann::json& v) {
-        if (v.is_string()) {
-            set_timeline_option(request, key, v.get<std::string>());
-        } else if (v.is_boolean() || v.is_number()) {
-            set_timeline_option(request, key, v.dump());
-        } else {
-            throw UsageError("\"" + key + "\" must be a string, number or true/false");
-        }
-    };
-    for (const auto& [key, value] : obj.items()) {
-        if (value.is_array()) {
-            for (const auto& v : value)
-                set(key, v);
-        } else {
-            set(key, value);
-        }
-    }
+    for_each_json_option(obj, {}, [&](const std::string& key, const std::string& value) {
+        set_timeline_option(request, key, value);
+    });
     return request;
 }
 

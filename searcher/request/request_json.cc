@@ -7,15 +7,15 @@
 
 namespace gazette {
 
-void set_request_options_from_json(SearchRequest& request, const nlohmann::json& object,
-                                   const std::vector<std::string>& skip) {
+void for_each_json_option(const nlohmann::json& object, const std::vector<std::string>& skip,
+                          const std::function<void(const std::string&, const std::string&)>& set) {
     if (!object.is_object())
         throw UsageError("not a JSON object");
-    auto set = [&](const std::string& key, const nlohmann::json& v) {
+    auto one = [&](const std::string& key, const nlohmann::json& v) {
         if (v.is_string()) {
-            set_request_option(request, key, v.get<std::string>());
+            set(key, v.get<std::string>());
         } else if (v.is_boolean() || v.is_number()) {
-            set_request_option(request, key, v.dump());
+            set(key, v.dump());
         } else {
             throw UsageError("\"" + key + "\" must be a string, number or true/false");
         }
@@ -25,7 +25,7 @@ void set_request_options_from_json(SearchRequest& request, const nlohmann::json&
             continue;
         if (value.is_array() && key != "facets") {
             for (const auto& v : value)
-                set(key, v);
+                one(key, v);
         } else if (value.is_array()) {  // "facets": ["source", "year"]
             std::string joined;
             for (const auto& v : value) {
@@ -33,11 +33,18 @@ void set_request_options_from_json(SearchRequest& request, const nlohmann::json&
                     throw UsageError("\"facets\" must list names");
                 joined += v.get<std::string>() + ",";
             }
-            set_request_option(request, key, joined);
+            set(key, joined);
         } else {
-            set(key, value);
+            one(key, value);
         }
     }
+}
+
+void set_request_options_from_json(SearchRequest& request, const nlohmann::json& object,
+                                   const std::vector<std::string>& skip) {
+    for_each_json_option(object, skip, [&](const std::string& key, const std::string& value) {
+        set_request_option(request, key, value);
+    });
 }
 
 }  // namespace gazette
