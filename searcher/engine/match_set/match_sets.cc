@@ -14,14 +14,22 @@ std::size_t term_set_budget(std::uintmax_t bytes_on_disk, double share) {
     return static_cast<std::size_t>(static_cast<double>(bytes_on_disk) * share);
 }
 
-// Values with their counts, most first, ties by value (as FacetCollector orders them).
-std::vector<FacetValue> top_values(const std::vector<std::string>& values,
-                                   const std::vector<Xapian::doccount>& counts, unsigned size) {
+// The values `counts` (by value number) holds at least once, with their counts, in value
+// number order.
+std::vector<FacetValue> counted_values(const std::vector<std::string>& values,
+                                       const std::vector<Xapian::doccount>& counts) {
     std::vector<FacetValue> out;
     for (std::size_t n = 1; n < counts.size(); ++n) {
         if (counts[n] > 0)
             out.push_back({values[n - 1], counts[n]});
     }
+    return out;
+}
+
+// The same, most first, ties by value (as FacetCollector orders them), `size` at most.
+std::vector<FacetValue> top_values(const std::vector<std::string>& values,
+                                   const std::vector<Xapian::doccount>& counts, unsigned size) {
+    std::vector<FacetValue> out = counted_values(values, counts);
     std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
@@ -90,13 +98,7 @@ std::vector<FacetResult> MatchSets::facets(const DocSet& matches,
 
 std::vector<FacetValue> MatchSets::value_counts(const DocSet& matches, Xapian::valueno slot) {
     const ValueColumn& column = value_column(slot);
-    std::vector<Xapian::doccount> counts = count_numbers(matches, column);
-    std::vector<FacetValue> out;
-    for (std::size_t n = 1; n < counts.size(); ++n) {
-        if (counts[n] > 0)
-            out.push_back({column.values[n - 1], counts[n]});
-    }
-    return out;
+    return counted_values(column.values, count_numbers(matches, column));
 }
 
 std::size_t MatchSets::memory_bytes() const {
