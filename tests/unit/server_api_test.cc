@@ -2,7 +2,6 @@
 // the access log line, --listen, typed words for suggestions, and the embedded page's table.
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <string>
 
 #include "common/errors.h"
@@ -16,6 +15,34 @@
 
 namespace gazette::server {
 namespace {
+
+// A line of the Prometheus text format as /metrics writes it: `# HELP …`, `# TYPE …`, or
+// `name value` / `name{label="value"} value` with a lower-case name and a numeric value.
+// (Checked by hand: GCC 12's std::regex trips -Wmaybe-uninitialized under ASan, GCC bug 105562.)
+bool is_exposition_line(const std::string& line) {
+    if (line.rfind("# HELP ", 0) == 0 || line.rfind("# TYPE ", 0) == 0)
+        return true;
+    std::size_t i = 0;
+    auto lower = [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; };
+    while (i < line.size() && lower(line[i]))
+        ++i;
+    if (i == 0)
+        return false;
+    if (i < line.size() && line[i] == '{') {
+        std::size_t label = ++i;
+        while (i < line.size() && line[i] >= 'a' && line[i] <= 'z')
+            ++i;
+        if (i == label || line.compare(i, 2, "=\"") != 0)
+            return false;
+        std::size_t close = line.find('"', i + 2);
+        if (close == std::string::npos || line.compare(close, 2, "\"}") != 0)
+            return false;
+        i = close + 2;
+    }
+    if (i >= line.size() || line[i] != ' ' || i + 1 == line.size())
+        return false;
+    return line.find_first_not_of("0123456789.e+-", i + 1) == std::string::npos;
+}
 
 int status_of(const Params& params, const Limits& limits = {}) {
     try {
@@ -109,14 +136,16 @@ TEST(Metrics, PrometheusTextFormat) {
     EXPECT_NE(text.find("gazette_index_documents 21622\n"), std::string::npos);
     EXPECT_NE(text.find("gazette_index_last_reopen_timestamp_seconds 1700000000\n"),
               std::string::npos);
+    // The line check itself rejects what is not the format.
+    for (const char* bad : {"Name 1", "name", "name abc", "name{le=\"x\" 1", "{le=\"1\"} 2", "# x"})
+        EXPECT_FALSE(is_exposition_line(bad)) << bad;
     // Every line is a comment or `name{labels} value`, and the text ends with a newline.
-    std::regex line(R"((# (HELP|TYPE) .*)|([a-z_]+(\{[a-z]+="[^"]*"\})? [0-9.e+-]+))");
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         ASSERT_NE(end, std::string::npos);
         std::string l = text.substr(start, end - start);
-        EXPECT_TRUE(std::regex_match(l, line)) << l;
+        EXPECT_TRUE(is_exposition_line(l)) << l;
         start = end + 1;
     }
 }
