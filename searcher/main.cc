@@ -11,6 +11,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/terminal.h"
+#include "searcher/cli/export_command.h"
 #include "searcher/cli/search_command.h"
 #include "searcher/cli/shard_options.h"
 #include "searcher/cli/timeline_command.h"
@@ -100,6 +101,8 @@ void add_request_options(po::options_description& search, po::options_descriptio
          "count matches per value over the whole match set: any of source,section,language,tags,people,places,organizations,authors,year,month (or an alias: tag, lang, ...)")
         ("facet-size", po::value<std::string>()->value_name("N"), "values per facet, most frequent first (default 10, at most 1000)")
         ("exact-total", "count every match exactly (slower on large result sets)")
+        ("key-terms", po::value<std::string>()->value_name("N"),
+         "the N words that characterise the matches against the whole archive (the top 100 matches sampled; with --timeline: each period's against the whole match set)")
         ("no-snippets", "leave out snippets (faster for large --limit)")
         ("profile", "with --json: the time of each stage (parse, rank, match set, documents, snippets) and the match-set layer's memory")
         ("default-op", po::value<std::string>()->default_value("or")->value_name("OP"),
@@ -145,7 +148,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
 SearchRequest request_from_options(const po::variables_map& vm) {
     SearchRequest request;
     for (const char* key : {"limit", "offset", "sort", "half-life", "now", "recency-weight",
-                            "facets", "facet-size", "from", "to"}) {
+                            "facets", "facet-size", "key-terms", "from", "to"}) {
         if (vm.count(key))
             set_request_option(request, key, vm[key].as<std::string>());
     }
@@ -232,6 +235,7 @@ int run(int argc, char** argv) {
          "highlight terms: auto (on a terminal), always or never");
     // clang-format on
     options.add(search).add(shard_options()).add(filters).add(output).add(timeline_options());
+    options.add(export_options());
     po::positional_options_description positional;
     positional.add("query", -1);
 
@@ -271,6 +275,8 @@ int run(int argc, char** argv) {
     }
     command.request.query = query;
     command.output = vm.count("json") ? OutputMode::kJson : OutputMode::kText;
+    if (auto status = run_export_if_asked(command, vm))
+        return *status;
     if (auto status = run_timeline_if_asked(command, vm))
         return *status;
     return run_single_search(command);

@@ -92,10 +92,25 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
             out << style(kReset) << "\n";
         }
     }
+    if (r.key_terms) {
+        out << "\n"
+            << style(kBold) << "key terms" << style(kReset) << style(kDim) << " (of the top "
+            << r.key_terms->sample_size << " matches against all " << r.key_terms->background_size
+            << " articles)" << style(kReset) << "\n";
+        for (const auto& t : r.key_terms->terms) {
+            char line[64];
+            std::snprintf(line, sizeof line, "%10.3f  ", t.score);
+            out << line << t.term << style(kDim) << "  (" << t.sample_docs << " sampled, "
+                << t.background_docs << " in all)" << style(kReset) << "\n";
+        }
+    }
     for (const auto& f : r.facets) {
         out << "\n"
             << style(kBold) << f.name << style(kReset)
-            << (r.facets_exact ? "" : " (counts from the first matches only)") << "\n";
+            << (r.facets_exact ? ""
+                               : " (estimated: counted before the shards' results were merged, or "
+                                 "from the first matches only)")
+            << "\n";
         for (const auto& v : f.values) {
             char count[32];
             std::snprintf(count, sizeof count, "%10u  ", v.count);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/text/csv.h"
+
 namespace gazette {
 namespace {
 
@@ -15,15 +17,6 @@ constexpr std::size_t kSparkWidth = 72;
 // Eighths of a block, so that bars differ by less than a character.
 const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 const char* const kSpark[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 double value_of(const TimelinePoint& p, bool normalized) {
     return normalized ? p.share : static_cast<double>(p.count);
@@ -91,6 +84,29 @@ void print_sparkline(std::ostream& out, const TimelineSeries& s, bool normalized
         << (per_char == 1 ? "period" : "periods") << "\n";
 }
 
+// "1987-03   icco, grindings, butter  (41 sampled)" for each period that has key terms.
+void print_period_key_terms(std::ostream& out, const TimelineSeries& s, bool color) {
+    auto style = [&](const char* code) { return color ? code : ""; };
+    bool heading = false;
+    for (const auto& p : s.points) {
+        if (!p.key_terms || p.key_terms->terms.empty())
+            continue;
+        if (!heading) {
+            out << "\n"
+                << style(kBold) << "key terms per period" << style(kReset) << style(kDim)
+                << " (each period's sampled matches against all sampled)" << style(kReset) << "\n";
+            heading = true;
+        }
+        char label[24];
+        std::snprintf(label, sizeof label, "%-10s ", p.period.c_str());
+        out << style(kDim) << label << style(kReset);
+        for (const auto& term : p.key_terms->terms)
+            out << (&term == &p.key_terms->terms.front() ? "" : ", ") << term.term;
+        out << style(kDim) << "  (" << p.key_terms->sample_size << " sampled)" << style(kReset)
+            << "\n";
+    }
+}
+
 }  // namespace
 
 void print_timeline_csv(std::ostream& out, const Timeline& t) {
@@ -132,6 +148,7 @@ void print_timeline_text(std::ostream& out, const Timeline& t, bool color) {
         } else {
             print_sparkline(out, s, t.normalized, color);
         }
+        print_period_key_terms(out, s, color);
     }
 }
 

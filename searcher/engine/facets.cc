@@ -9,7 +9,8 @@
 namespace gazette {
 namespace {
 
-// Counts each value of a value list once per matching document.
+// Counts each value of a value list once per matching document: spellings that fold to one
+// value (fold_facet_values) count once between them, as the first of them.
 class ListValueCountMatchSpy : public Xapian::MatchSpy {
   public:
     explicit ListValueCountMatchSpy(Xapian::valueno slot) : slot_(slot) {}
@@ -19,9 +20,10 @@ class ListValueCountMatchSpy : public Xapian::MatchSpy {
         std::string encoded = doc.get_value(slot_);
         seen_in_doc_.clear();
         for_each_listed_value(encoded, [&](std::string_view v) {
-            if (std::find(seen_in_doc_.begin(), seen_in_doc_.end(), v) != seen_in_doc_.end())
+            std::string folded = fold_filter_value(v);
+            if (std::find(seen_in_doc_.begin(), seen_in_doc_.end(), folded) != seen_in_doc_.end())
                 return;
-            seen_in_doc_.push_back(v);
+            seen_in_doc_.push_back(std::move(folded));
             ++counts_[std::string(v)];
         });
     }
@@ -33,11 +35,33 @@ class ListValueCountMatchSpy : public Xapian::MatchSpy {
   private:
     Xapian::valueno slot_;
     std::map<std::string, Xapian::doccount> counts_;
-    std::vector<std::string_view> seen_in_doc_;
+    std::vector<std::string> seen_in_doc_;
     Xapian::doccount total_ = 0;
 };
 
 }  // namespace
+
+std::vector<FacetValue> fold_facet_values(std::vector<FacetValue> counted) {
+    struct Folded {
+        FacetValue shown;  // the spelling counted most so far, with the group's total
+        Xapian::doccount shown_count = 0;
+    };
+    std::map<std::string, Folded> groups;
+    for (auto& value : counted) {
+        Folded& group = groups[fold_filter_value(value.value)];
+        group.shown.count += value.count;
+        if (value.count > group.shown_count ||
+            (value.count == group.shown_count && value.value < group.shown.value)) {
+            group.shown_count = value.count;
+            group.shown.value = std::move(value.value);
+        }
+    }
+    std::vector<FacetValue> out;
+    out.reserve(groups.size());
+    for (auto& [key, group] : groups)
+        out.push_back(std::move(group.shown));
+    return out;
+}
 
 struct FacetCollector::Spy {
     std::string name;
@@ -84,9 +108,11 @@ std::vector<FacetResult> FacetCollector::results() const {
             for (const auto& [value, count] : spy->list->counts())
                 result.values.push_back({value, count});
         }
-        std::stable_sort(
-            result.values.begin(), result.values.end(),
-            [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+        result.values = fold_facet_values(std::move(result.values));
+        std::sort(result.values.begin(), result.values.end(),
+                  [](const FacetValue& a, const FacetValue& b) {
+                      return a.count != b.count ? a.count > b.count : a.value < b.value;
+                  });
         if (result.values.size() > size_)
             result.values.resize(size_);
         out.push_back(std::move(result));

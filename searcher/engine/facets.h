@@ -23,6 +23,11 @@ struct FacetResult {
     std::vector<FacetValue> values;  // by count, most first; ties by value
 };
 
+// Facet values that differ only as filters ignore (case, white space: fold_filter_value) are
+// one value: "politics" and "POLITICS" count together, shown as the spelling counted most
+// (ties: the smaller string). `counted` holds each spelling once; the result is in no order.
+std::vector<FacetValue> fold_facet_values(std::vector<FacetValue> counted);
+
 // How many matches the matcher is asked to look at when facets are wanted: counts are
 // exact for result sets up to this size (and say so with facets_exact).
 inline constexpr Xapian::doccount kFacetCheckAtLeast = 1000000;

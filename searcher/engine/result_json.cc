@@ -1,5 +1,7 @@
 #include "searcher/engine/result_json.h"
 
+#include "searcher/key_terms/key_terms_json.h"
+
 #include <nlohmann/json.hpp>
 
 namespace gazette {
@@ -56,6 +58,8 @@ std::string results_to_json(const SearchResults& r) {
         out["facets"] = std::move(facets);
         out["facets_exact"] = r.facets_exact;
     }
+    if (r.key_terms)
+        out["key_terms"] = key_terms_to_json(*r.key_terms);
     if (!r.missing_shards.empty()) {
         out["partial"] = true;
         out["missing_shards"] = r.missing_shards;
@@ -67,6 +71,7 @@ std::string results_to_json(const SearchResults& r) {
                           {"match_set_ms", r.profile->match_set_ms},
                           {"documents_ms", r.profile->documents_ms},
                           {"snippets_ms", r.profile->snippets_ms},
+                          {"key_terms_ms", r.profile->key_terms_ms},
                           {"match_set_memory_bytes", r.profile->match_set_memory_bytes}};
     }
     // Stored text was validated as UTF-8 at index time; "replace" keeps a single bad byte from

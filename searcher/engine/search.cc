@@ -73,8 +73,7 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
         return hit;
     const std::string& text = stored->body.empty() ? hit.title : stored->body;
     StageTimer snippets(times.snippets_ms);
-    hit.snippet =
-        mset.snippet(text, kSnippetLength, *stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+    hit.snippet = snippet_of(mset, text, *stemmer);
     return hit;
 }
 
@@ -117,6 +116,11 @@ Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
 
 Searcher::Searcher(Xapian::Database db, const SearchOptions& options)
     : Searcher(just(std::move(db)), options) {}
+
+std::string snippet_of(const Xapian::MSet& mset, const std::string& text,
+                       const Xapian::Stem& stemmer) {
+    return mset.snippet(text, kSnippetLength, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+}
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
     ParsedQuery parsed;
@@ -216,6 +220,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
         out.facets_exact = !remote_counts_ && out.total_lower_bound == out.total_upper_bound &&
                            facets.documents_seen() == out.total_upper_bound;
     }
+    if (request.key_terms > 0) {
+        StageTimer timing(times.key_terms_ms);
+        out.key_terms = key_terms(query, request, request.key_terms);
+    }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (request.profile) {
@@ -240,6 +248,61 @@ SearchResults Searcher::search(const SearchRequest& request) {
         again.corrected = out.corrected;
         return again;
     }
+    return out;
+}
+
+AllMatches Searcher::match_all(const SearchRequest& request) {
+    validate_request(request);
+    AllMatches out;
+    out.query = build_query(request);
+    out.documents = documents_;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(out.query);
+    enquire.set_weighting_scheme(bm25_weight(ranking_));
+    apply_collapse(enquire, request);
+    apply_result_order(enquire, request.sort);
+    // No time limit: Xapian would stop matching early and the export would miss rows without
+    // saying so. The server bounds an export's time while it streams the rows instead.
+    Xapian::doccount all = db_.get_doccount();
+    out.mset = enquire.get_mset(0, all, all);
+    return out;
+}
+
+Xapian::MSet Searcher::top_matches(const Xapian::Query& query, const SearchRequest& request,
+                                   Xapian::doccount size) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(bm25_weight(ranking_));
+    apply_collapse(enquire, request);
+    apply_result_order(enquire, SortOrder::kRelevance);
+    if (time_limit_seconds_ > 0)
+        enquire.set_time_limit(time_limit_seconds_);
+    return enquire.get_mset(0, size);
+}
+
+std::string Searcher::stored_text(Xapian::docid id) {
+    std::optional<Article> stored = hit_reader_.read(documents().get_document(id).get_data());
+    return stored ? stored->title + "\n" + stored->body : std::string();
+}
+
+KeyTermList Searcher::key_terms(const Xapian::Query& query, const SearchRequest& request,
+                                unsigned count, Xapian::doccount sample) {
+    KeyTermList out;
+    if (query.empty() || count == 0)
+        return out;
+    Xapian::MSet top = top_matches(query, request, sample);
+    StemCounts counts;
+    std::vector<std::string> texts;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+        counts.add_document(documents(), *it);
+        if (texts.size() < kKeyTermCaseTexts)
+            texts.push_back(stored_text(*it));
+    }
+    Background background = archive_background(db_);
+    out.sample_size = counts.documents();
+    out.background_size = background.size;
+    out.terms = significant_stems(counts, background, query_words(query), count);
+    shown_forms(out.terms, db_, builder_.stemmer(), texts);
     return out;
 }
 

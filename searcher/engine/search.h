@@ -18,6 +18,7 @@
 #include "searcher/engine/related_articles.h"
 #include "searcher/engine/stage_times.h"
 #include "searcher/engine/stored_hit_reader.h"
+#include "searcher/key_terms/key_terms.h"
 #include "searcher/query/query_builder.h"
 #include "searcher/request/search_request.h"
 
@@ -59,8 +60,22 @@ struct SearchResults {
     // cover the others only.
     std::vector<std::string> missing_shards;
     double took_ms = 0;
-    std::optional<StageTimes> profile;  // with SearchRequest::profile
+    std::optional<KeyTermList> key_terms;  // with SearchRequest::key_terms
+    std::optional<StageTimes> profile;     // with SearchRequest::profile
 };
+
+// Every match of a request in the request's order, for an export (searcher/export/): the MSet
+// holds them all, collapsed unless the request says not to.
+struct AllMatches {
+    Xapian::MSet mset;
+    Xapian::Query query;                        // what was run (snippets weigh its terms)
+    std::optional<Xapian::Database> documents;  // where the hits' documents are read, if set
+};
+
+// The snippet a hit shows: the passage of `text` (the body, or the title when there is none)
+// that holds most of the match's words, HTML-escaped, the words in <mark>.
+std::string snippet_of(const Xapian::MSet& mset, const std::string& text,
+                       const Xapian::Stem& stemmer);
 
 // How a search runs, apart from which databases it reads (DatabaseSet).
 struct SearchOptions {
@@ -98,6 +113,26 @@ class Searcher {
 
     // Throws UsageError for a bad query or out-of-range options.
     SearchResults search(const SearchRequest& request);
+
+    // Every match of `request` (its offset and limit are not used), in its order. Runs one
+    // match with the search's weighting, collapse and order; the MSet takes about 100 bytes
+    // a match (docs/export.md).
+    AllMatches match_all(const SearchRequest& request);
+    // The `count` key terms of the top `sample` matches of `query` (built by build_query for
+    // `request`) against the whole archive; `texts` of the sampled articles give their case.
+    KeyTermList key_terms(const Xapian::Query& query, const SearchRequest& request, unsigned count,
+                          Xapian::doccount sample = kKeyTermSample);
+    // The top `size` matches of `query` by relevance, near-duplicates folded as `request`
+    // says: the sample key terms are drawn from.
+    Xapian::MSet top_matches(const Xapian::Query& query, const SearchRequest& request,
+                             Xapian::doccount size);
+    // Where documents' term lists and stored records are read.
+    const Xapian::Database& documents() const { return documents_ ? *documents_ : db_; }
+    // The title and body of the stored article `id`, for a key term's case ("" when none).
+    std::string stored_text(Xapian::docid id);
+
+    // The stemmer queries are parsed with (snippets use it).
+    const Xapian::Stem& stemmer() const { return builder_.stemmer(); }
 
     // The query that search() would run, for --debug-query.
     Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr);

@@ -13,6 +13,7 @@ struct StageTimes {
     double match_set_ms = 0;  // the match set: exact total and facets (match_sets.h)
     double documents_ms = 0;  // reading the hits' stored articles
     double snippets_ms = 0;   // choosing and highlighting the hits' passages
+    double key_terms_ms = 0;  // sampling the top matches and scoring their words
     std::size_t match_set_memory_bytes = 0;  // what the match-set layer keeps, after the search
 };
 

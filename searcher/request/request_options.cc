@@ -125,6 +125,10 @@ void validate_request(const SearchRequest& r) {
     if (r.facet_size == 0 || r.facet_size > kMaxFacetSize) {
         throw UsageError("facet size must be between 1 and " + std::to_string(kMaxFacetSize));
     }
+    if (r.key_terms > kMaxKeyTerms) {
+        throw UsageError("key terms " + std::to_string(r.key_terms) + " is above the maximum of " +
+                         std::to_string(kMaxKeyTerms));
+    }
     parse_half_life(r.recency.half_life_days);
     if (!r.like.empty() && r.query.find_first_not_of(" \t") != std::string::npos) {
         throw UsageError(
@@ -198,6 +202,8 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.facet_size = parse_count(key, value);
     } else if (key == "exact_total" || key == "exact-total") {
         r.exact_total = parse_bool(key, value);
+    } else if (key == "key_terms" || key == "key-terms") {
+        r.key_terms = parse_count(key, value);
     } else if (key == "profile") {
         r.profile = parse_bool(key, value);
     } else if (key == "snippets") {

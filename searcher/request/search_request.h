@@ -37,6 +37,8 @@ struct RecencyOptions {
 inline constexpr unsigned kMaxLimit = 1000;
 inline constexpr unsigned kMaxOffset = 100000;
 
+inline constexpr unsigned kMaxKeyTerms = 100;
+
 inline constexpr unsigned kDefaultFacetSize = 10;
 inline constexpr unsigned kMaxFacetSize = 1000;
 
@@ -60,6 +62,9 @@ struct SearchRequest {
     std::string like;      // find articles related to the article with this id (no query words)
     bool explain = false;  // with `like`: report the terms the related query was made of
     bool profile = false;  // report the time of each stage (engine/stage_times.h)
+    // The words that characterise the matches against the archive (key_terms/key_terms.h):
+    // how many, 0 = none. With a timeline, each period's against the whole match set.
+    unsigned key_terms = 0;
 };
 
 }  // namespace gazette

@@ -57,6 +57,30 @@ TimelineRequest timeline_request_from_params(const Params& params, const Limits&
     return request;
 }
 
+ExportApiRequest export_request_from_params(const Params& params, const Limits& limits,
+                                            double now) {
+    ExportApiRequest out;
+    Params search;
+    try {
+        for (const auto& [key, value] : params) {
+            if (key == "format") {
+                out.format = parse_export_format(value);
+            } else if (key == "fields") {
+                out.fields = parse_export_fields(value);
+            } else if (key == "offset" || key == "limit") {
+                throw UsageError(key + " does not apply to an export: it writes every match");
+            } else {
+                search.emplace(key, value);
+            }
+        }
+    } catch (const UsageError& e) {
+        throw ApiError(400, e.what());
+    }
+    out.search = search_request_from_params(search, limits, now);
+    out.search.snippets = wants_snippet(out.fields);
+    return out;
+}
+
 std::string query_param(const Params& params, const Limits& limits) {
     auto it = params.find("q");
     if (it == params.end())

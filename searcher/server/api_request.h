@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "searcher/export/export_fields.h"
 #include "searcher/request/search_request.h"
 #include "searcher/server/limits.h"
 #include "searcher/timeline/timeline.h"
@@ -24,6 +25,15 @@ SearchRequest search_request_from_params(const Params& params, const Limits& lim
 // /api/timeline: the keys of a search plus interval (day, week, month, year or auto),
 // compare (repeat) and normalize, through set_timeline_option; errors as above.
 TimelineRequest timeline_request_from_params(const Params& params, const Limits& limits);
+
+// /api/export: the keys of a search plus format (csv, the default, or jsonl) and fields
+// (export_fields.h); offset and limit do not apply to an export and are refused.
+struct ExportApiRequest {
+    SearchRequest search;
+    ExportFormat format = ExportFormat::kCsv;
+    std::vector<ExportField> fields = default_export_fields();
+};
+ExportApiRequest export_request_from_params(const Params& params, const Limits& limits, double now);
 
 // The q parameter of /api/suggest, checked against the same length limit.
 std::string query_param(const Params& params, const Limits& limits);

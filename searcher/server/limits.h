@@ -34,6 +34,11 @@ struct Limits {
     // Requests served on one keep-alive connection before the server closes it, so that a
     // few busy clients cannot keep every worker to themselves.
     std::size_t keep_alive_max_requests = 100;
+    // Wall-clock budget of one export (/api/export) in seconds, matching and streaming: an
+    // export that would run longer is cut off (the client sees an incomplete transfer).
+    double export_time_budget_seconds = 600;
+    // Exports running at once: each holds a worker for its whole stream. One more is 503.
+    std::size_t max_concurrent_exports = 2;
     // Request body size in bytes (the API only takes GET; a body is never needed): over is 413.
     std::size_t max_body_bytes = 8192;
 };

@@ -16,6 +16,7 @@
 #include "searcher/server/api_error.h"
 #include "searcher/server/api_request.h"
 #include "searcher/server/article_lookup.h"
+#include "searcher/server/export_route.h"
 #include "searcher/server/static_assets.h"
 #include "searcher/server/suggest.h"
 #include "searcher/server/worker_pool.h"
@@ -30,10 +31,7 @@ constexpr const char* kJson = "application/json";
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
 SearchSession& thread_session() {
-    WorkerContext* context = WorkerPool::current();
-    if (!context || !context->session)
-        throw std::logic_error("request outside a worker thread");
-    return *context->session;
+    return WorkerPool::current_session();
 }
 
 // As the answering worker sees the index.
@@ -113,6 +111,7 @@ void install_api(httplib::Server& http, const ServerConfig& config) {
                      req.params, limits, static_cast<double>(std::time(nullptr)));
                  res.set_content(results_to_json(thread_session().search(request)), kJson);
              }));
+    http.Get("/api/export", guarded(ExportHandler(limits)));
     http.Get(
         "/api/timeline", guarded([&limits](const httplib::Request& req, httplib::Response& res) {
             TimelineRequest request = timeline_request_from_params(req.params, limits);

@@ -43,6 +43,10 @@ int run_serve(int argc, char** argv) {
         ("quiet", "no access log on stderr")
         ("time-budget", po::value<double>()->default_value(config.limits.time_budget_seconds)->value_name("SECONDS"),
          "per-query time budget; a slower search is answered 503")
+        ("export-time-budget", po::value<double>()->default_value(config.limits.export_time_budget_seconds)->value_name("SECONDS"),
+         "time budget of one /api/export (matching and streaming every row); a longer export is cut off")
+        ("max-exports", po::value<std::size_t>()->default_value(config.limits.max_concurrent_exports)->value_name("N"),
+         "exports running at once (each holds a worker while it streams); one more is answered 503")
         ("max-queue", po::value<std::size_t>()->default_value(config.limits.max_queued_connections)->value_name("N"),
          "connections waiting for a worker beyond which new ones are answered 503")
         ("idle-timeout", po::value<int>()->default_value(config.limits.idle_timeout_seconds)->value_name("SECONDS"),
@@ -80,6 +84,13 @@ int run_serve(int argc, char** argv) {
     // Each worker keeps its own match sets: together they keep what one searcher would.
     config.session.search.term_set_budget_share =
         kTermSetBudgetShare / static_cast<double>(config.threads);
+    double export_budget = vm["export-time-budget"].as<double>();
+    if (!(export_budget > 0) || !std::isfinite(export_budget))
+        throw UsageError("--export-time-budget must be a positive number of seconds");
+    config.limits.export_time_budget_seconds = export_budget;
+    config.limits.max_concurrent_exports = vm["max-exports"].as<std::size_t>();
+    if (config.limits.max_concurrent_exports == 0)
+        throw UsageError("--max-exports must be at least 1");
     config.limits.max_queued_connections = vm["max-queue"].as<std::size_t>();
     config.limits.idle_timeout_seconds = vm["idle-timeout"].as<int>();
     if (config.limits.idle_timeout_seconds < 1)

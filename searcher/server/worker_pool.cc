@@ -24,6 +24,13 @@ WorkerPool::~WorkerPool() {
         shutdown();
 }
 
+SearchSession& WorkerPool::current_session() {
+    WorkerContext* context = current();
+    if (!context || !context->session)
+        throw std::logic_error("request outside a worker thread");
+    return *context->session;
+}
+
 WorkerContext* WorkerPool::current() {
     return current_context();
 }

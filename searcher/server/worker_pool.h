@@ -48,6 +48,8 @@ class WorkerPool : public httplib::TaskQueue {
 
     // The context of the worker thread calling this, or nullptr outside a worker.
     static WorkerContext* current();
+    // The current worker's search session; std::logic_error outside a worker thread.
+    static SearchSession& current_session();
 
   private:
     struct Job {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
+#include <unordered_set>
 
 #include "common/errors.h"
 #include "common/slots.h"
@@ -51,6 +53,45 @@ Counted count_days(Searcher& searcher, const Xapian::Database& db, const Xapian:
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
         add_day(out, *it, it.get_termfreq());
     return out;
+}
+
+// Each period's key terms: the top kKeyTermTimelineSample matches of `query` (the first
+// series') are split by period, and each period's share is scored against all of them, so
+// that what sets one week apart from the rest of the story stands out, not what the whole
+// story is about.
+void add_period_key_terms(Searcher& searcher, const Xapian::Query& query,
+                          const SearchRequest& request, const std::vector<Period>& periods,
+                          const std::function<std::size_t(long long)>& index_of,
+                          std::vector<TimelinePoint>& points) {
+    if (query.empty() || periods.empty())
+        return;
+    Xapian::MSet sample = searcher.top_matches(query, request, kKeyTermTimelineSample);
+    const Xapian::Database& docs = searcher.documents();
+    StemCounts whole;
+    std::vector<StemCounts> by_period(periods.size());
+    std::vector<std::vector<std::string>> texts(periods.size());
+    for (auto it = sample.begin(); it != sample.end(); ++it) {
+        std::vector<std::string> stems = document_stems(docs, *it);
+        whole.add_stems(stems);
+        long long day = 0;
+        if (!parse_compact_day(docs.get_document(*it).get_value(kSlotDay), day) ||
+            day < periods.front().first_day || day > periods.back().last_day)
+            continue;
+        std::size_t i = index_of(day);
+        by_period[i].add_stems(stems);
+        if (texts[i].size() < kKeyTermPeriodCaseTexts)
+            texts[i].push_back(searcher.stored_text(*it));
+    }
+    Background background = sample_background(whole);
+    std::unordered_set<std::string> excluded = query_words(query);
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        KeyTermList list;
+        list.sample_size = by_period[i].documents();
+        list.background_size = whole.documents();
+        list.terms = significant_stems(by_period[i], background, excluded, request.key_terms);
+        shown_forms(list.terms, docs, searcher.stemmer(), texts[i]);
+        points[i].key_terms = std::move(list);
+    }
 }
 
 Xapian::doccount dated(const DayCounts& days) {
@@ -161,6 +202,12 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
         }
         for (const auto& [day, count] : counted[s].days)
             series.points[index_of(day)].count += count;
+        if (s == 0 && request.search.key_terms > 0) {
+            SearchRequest first_series = request.search;
+            first_series.sort = SortOrder::kRelevance;
+            add_period_key_terms(searcher, searcher.build_query(first_series), first_series,
+                                 periods, index_of, series.points);
+        }
         if (request.normalize) {
             for (auto& p : series.points)
                 p.share = p.total ? static_cast<double>(p.count) / p.total : 0.0;

@@ -14,6 +14,7 @@
 
 #include "searcher/engine/search.h"
 #include "searcher/engine/search_session.h"
+#include "searcher/key_terms/key_terms.h"
 #include "searcher/request/search_request.h"
 #include "searcher/timeline/timeline_periods.h"
 
@@ -35,6 +36,9 @@ struct TimelinePoint {
     Xapian::doccount count = 0;
     Xapian::doccount total = 0;  // with normalize: every article of the period, unfiltered
     double share = 0;            // with normalize: count / total (0 when total is 0)
+    // With key_terms (first series only): the period's key terms, its sampled matches against
+    // all sampled matches (key_terms.h: kKeyTermTimelineSample of the whole match set).
+    std::optional<KeyTermList> key_terms;
 };
 
 struct TimelineSeries {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "searcher/key_terms/key_terms_json.h"
+
 namespace gazette {
 
 std::string timeline_to_json(const Timeline& t) {
@@ -15,6 +17,8 @@ std::string timeline_to_json(const Timeline& t) {
                 point["total"] = p.total;
                 point["share"] = p.share;
             }
+            if (p.key_terms)
+                point["key_terms"] = key_terms_to_json(*p.key_terms);
             points.push_back(std::move(point));
         }
         series.push_back({{"query", s.query},

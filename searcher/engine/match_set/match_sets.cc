@@ -26,10 +26,11 @@ std::vector<FacetValue> counted_values(const std::vector<std::string>& values,
     return out;
 }
 
-// The same, most first, ties by value (as FacetCollector orders them), `size` at most.
+// The same folded into one value per spelling group (fold_facet_values), most first, ties by
+// value (as FacetCollector orders them), `size` at most.
 std::vector<FacetValue> top_values(const std::vector<std::string>& values,
                                    const std::vector<Xapian::doccount>& counts, unsigned size) {
-    std::vector<FacetValue> out = counted_values(values, counts);
+    std::vector<FacetValue> out = fold_facet_values(counted_values(values, counts));
     std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/fields.h"
 #include "common/value_list.h"
 
 namespace gazette {
@@ -63,6 +64,11 @@ ListColumn read_list_column(const Xapian::Database& db, Xapian::valueno slot) {
     ValueNumbers numbers(out.values);
     Xapian::docid filled = 0;  // first[0..filled] are set
     std::vector<std::uint32_t> in_doc;
+    // The folded values, numbered as the values are; group_of[value number - 1].
+    std::vector<std::string> folded_values;
+    ValueNumbers groups(folded_values);
+    std::vector<std::uint32_t> group_of;
+    std::vector<std::uint32_t> in_doc_groups;
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         Xapian::docid id = it.get_docid();
         if (id > last)
@@ -71,12 +77,21 @@ ListColumn read_list_column(const Xapian::Database& db, Xapian::valueno slot) {
         while (filled < id)
             out.first[++filled] = start;
         in_doc.clear();
+        in_doc_groups.clear();
         std::string encoded = *it;
         for_each_listed_value(encoded, [&](std::string_view v) {
             std::uint32_t n = numbers.number_of(v);
-            // A value listed twice counts once for its document (as the spies counted).
-            if (std::find(in_doc.begin(), in_doc.end(), n) == in_doc.end())
-                in_doc.push_back(n);
+            // A value listed twice counts once for its document, and so do two spellings of
+            // one folded value (as the spies count them, facets.h: fold_facet_values).
+            if (std::find(in_doc.begin(), in_doc.end(), n) != in_doc.end())
+                return;
+            if (n > group_of.size())  // a new value: numbers are given in order
+                group_of.push_back(groups.number_of(fold_filter_value(v)));
+            std::uint32_t group = group_of[n - 1];
+            if (std::find(in_doc_groups.begin(), in_doc_groups.end(), group) != in_doc_groups.end())
+                return;
+            in_doc.push_back(n);
+            in_doc_groups.push_back(group);
         });
         out.numbers.insert(out.numbers.end(), in_doc.begin(), in_doc.end());
     }

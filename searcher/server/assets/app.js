@@ -8,6 +8,9 @@ const PAGE_SIZE = 10;
 const FILTER_FACETS = ["source", "section"];  // clicking one of their values filters by it
 const FACET_TITLES = { source: "Source", section: "Section", year: "Year" };
 const MAX_OFFSET = 100000;  // the API's limit
+const KEY_TERMS = 12;  // words shown in the key-terms panel
+// Facet values and filters compare as the server folds them (case and spaces).
+const folded = (v) => v.toLowerCase().replace(/\s+/g, " ").trim();
 
 const $ = (id) => document.getElementById(id);
 
@@ -82,6 +85,7 @@ async function run(focusResults) {
   for (const key of ["interval", "compare", "normalize"]) params.delete(key);
   params.set("limit", String(PAGE_SIZE));
   params.set("facets", "source,section,year");
+  params.set("key_terms", String(KEY_TERMS));
   $("status").textContent = "Searching…";
   let answer;
   try {
@@ -121,6 +125,9 @@ function render(answer) {
   const hits = $("hits");
   hits.replaceChildren();
   $("facets").replaceChildren();
+  $("key-terms").replaceChildren();
+  $("key-terms-box").hidden = true;
+  $("export").hidden = true;
   $("pager").hidden = true;
   $("corrected").hidden = true;
   status.classList.remove("error");
@@ -147,7 +154,43 @@ function render(answer) {
   }
   for (const hit of answer.results) hits.append(renderHit(hit));
   renderFacets(answer.facets || {});
+  renderKeyTerms(answer.key_terms);
+  renderExportLink(total);
   renderPager(total);
+}
+
+// Every match as CSV, from /api/export with the search's own parameters.
+function renderExportLink(total) {
+  if (total === 0) return;
+  const params = stateToParams({ ...current, offset: 0 });
+  for (const key of ["interval", "compare", "normalize"]) params.delete(key);
+  params.set("format", "csv");
+  const link = $("export-link");
+  link.href = "/api/export?" + params.toString();
+  link.textContent = "Download all " + total.toLocaleString("en") + " results (CSV)";
+  $("export").hidden = false;
+}
+
+// The words that set the matches apart from the archive, sized by score; a click adds the
+// word to the query.
+function renderKeyTerms(keyTerms) {
+  const terms = keyTerms ? keyTerms.terms : [];
+  if (terms.length === 0) return;
+  const top = terms[0].score;
+  const list = $("key-terms");
+  for (const { term, score } of terms) {
+    const size = 0.85 + 0.75 * Math.sqrt(score / top);  // em: the best term the largest
+    const link = el("a", { href: "#", textContent: term });
+    link.style.fontSize = size.toFixed(2) + "em";
+    link.title = "Add “" + term + "” to the query";
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      go({ ...current, q: (current.q.trim() + " " + term).trim(), offset: 0 },
+         { focusResults: true });
+    });
+    list.append(el("li", {}, link));
+  }
+  $("key-terms-box").hidden = false;
 }
 
 // Links go to the article's own page when it has an http(s) URL, else to the stored record.
@@ -185,7 +228,7 @@ function renderFacets(facets) {
     const list = el("ul");
     for (const { value, count } of values) {
       const active = name === "year" ? yearRange(current) === value
-                                     : current.filters[name].includes(value);
+                                     : current.filters[name].some((v) => folded(v) === folded(value));
       const button = el("button", { type: "button" },
                         el("span", { textContent: value }),
                         el("span", { className: "count", textContent: count.toLocaleString("en") }));
@@ -204,7 +247,7 @@ function toggleFacet(name, value, active) {
     next.from = active ? "" : value + "-01-01";
     next.to = active ? "" : value + "-12-31";
   } else {
-    next.filters[name] = active ? next.filters[name].filter((v) => v !== value)
+    next.filters[name] = active ? next.filters[name].filter((v) => folded(v) !== folded(value))
                                 : [...next.filters[name], value];
   }
   go(next);
