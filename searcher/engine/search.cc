@@ -109,6 +109,7 @@ Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
                       : nullptr),
       remote_counts_(set.any_remote || set.remote_in_stub),
       builder_(query_databases(set), options.query),
+      archive_(set.db),
       time_limit_seconds_(options.time_limit_seconds),
       ranking_(options.ranking) {
     validate_ranking(ranking_);
@@ -184,7 +185,13 @@ SearchResults Searcher::search(const SearchRequest& request) {
     if (time_limit_seconds_ > 0)
         enquire.set_time_limit(time_limit_seconds_);
     std::optional<StageTimer> ranking(std::in_place, times.rank_ms);
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // Key terms sample the top kKeyTermSample matches by relevance: on a first page in that
+    // order they come from the same match as the results, not a second one.
+    bool sample_in_page = request.key_terms > 0 && request.offset == 0 &&
+                          request.sort == SortOrder::kRelevance && !query.empty();
+    Xapian::doccount fetch =
+        sample_in_page ? std::max<Xapian::doccount>(request.limit, kKeyTermSample) : request.limit;
+    Xapian::MSet mset = enquire.get_mset(request.offset, fetch, check_at_least);
     // Totals count matching articles, collapsed or not, so they agree with facet counts and
     // with --no-collapse; the results list one per story (docs/duplicates.md).
     out.estimated_total = mset.get_uncollapsed_matches_estimated();
@@ -200,7 +207,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // No MSet::fetch() here: Xapian 1.4's remote backend fetches documents one by one anyway
     // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
     // outside the MSet and crashes (e2e_news_search caught it).
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto it = mset.begin(); it != mset.end() && it.get_rank() < request.offset + request.limit;
+         ++it) {
         out.results.push_back(hit_from(it, mset, documents_,
                                        request.snippets ? &builder_.stemmer() : nullptr,
                                        hit_reader_, times));
@@ -222,7 +230,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
     if (request.key_terms > 0) {
         StageTimer timing(times.key_terms_ms);
-        out.key_terms = key_terms(query, request, request.key_terms);
+        out.key_terms = sample_in_page ? key_terms_of(mset, query, request.key_terms)
+                                       : key_terms(query, request, request.key_terms);
     }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -282,7 +291,7 @@ Xapian::MSet Searcher::top_matches(const Xapian::Query& query, const SearchReque
 
 std::string Searcher::stored_text(Xapian::docid id) {
     std::optional<Article> stored = hit_reader_.read(documents().get_document(id).get_data());
-    return stored ? stored->title + "\n" + stored->body : std::string();
+    return stored ? std::move(stored->body) : std::string();
 }
 
 KeyTermList Searcher::key_terms(const Xapian::Query& query, const SearchRequest& request,
@@ -290,19 +299,23 @@ KeyTermList Searcher::key_terms(const Xapian::Query& query, const SearchRequest&
     KeyTermList out;
     if (query.empty() || count == 0)
         return out;
-    Xapian::MSet top = top_matches(query, request, sample);
+    return key_terms_of(top_matches(query, request, sample), query, count);
+}
+
+KeyTermList Searcher::key_terms_of(const Xapian::MSet& top, const Xapian::Query& query,
+                                   unsigned count) {
+    KeyTermList out;
+    if (query.empty() || count == 0)
+        return out;
     StemCounts counts;
-    std::vector<std::string> texts;
-    for (auto it = top.begin(); it != top.end(); ++it) {
+    for (auto it = top.begin(); it != top.end(); ++it)
         counts.add_document(documents(), *it);
-        if (texts.size() < kKeyTermCaseTexts)
-            texts.push_back(stored_text(*it));
-    }
-    Background background = archive_background(db_);
+    Background background = archive_.background();
     out.sample_size = counts.documents();
     out.background_size = background.size;
     out.terms = significant_stems(counts, background, query_words(query), count);
-    shown_forms(out.terms, db_, builder_.stemmer(), texts);
+    shown_forms(out.terms, db_, builder_.stemmer(), counts,
+                [this](Xapian::docid id) { return stored_text(id); });
     return out;
 }
 

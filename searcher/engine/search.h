@@ -122,13 +122,15 @@ class Searcher {
     // `request`) against the whole archive; `texts` of the sampled articles give their case.
     KeyTermList key_terms(const Xapian::Query& query, const SearchRequest& request, unsigned count,
                           Xapian::doccount sample = kKeyTermSample);
+    // The same from `top`, the matches sampled already (a search's own ranked MSet).
+    KeyTermList key_terms_of(const Xapian::MSet& top, const Xapian::Query& query, unsigned count);
     // The top `size` matches of `query` by relevance, near-duplicates folded as `request`
     // says: the sample key terms are drawn from.
     Xapian::MSet top_matches(const Xapian::Query& query, const SearchRequest& request,
                              Xapian::doccount size);
     // Where documents' term lists and stored records are read.
     const Xapian::Database& documents() const { return documents_ ? *documents_ : db_; }
-    // The title and body of the stored article `id`, for a key term's case ("" when none).
+    // The body of the stored article `id`, for a key term's case ("" when none).
     std::string stored_text(Xapian::docid id);
 
     // The stemmer queries are parsed with (snippets use it).
@@ -154,6 +156,7 @@ class Searcher {
     bool remote_counts_ = false;
     QueryBuilder builder_;
     RecencyQueryCache recency_;
+    ArchiveBackground archive_;  // key terms' background, per revision as the Searcher is
     StoredHitReader hit_reader_;
     double time_limit_seconds_ = 0;
     RankingOptions ranking_;

@@ -26,6 +26,8 @@ std::string_view stem_of_term(std::string_view term) {
     return term.substr(kStemmedPrefix.size());
 }
 
+constexpr std::size_t kLongestAcronym = 5;
+
 bool is_ascii_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -51,8 +53,13 @@ std::string cased(const std::string& word, const std::vector<std::string>& lower
             std::size_t before = low.find_last_not_of(" \t\r\n\"'(", at == 0 ? 0 : at - 1);
             bool sentence_start = at == 0 || before == std::string::npos || low[before] == '.' ||
                                   low[before] == '!' || low[before] == '?' || low[before] == ':';
-            if (!sentence_start)
-                ++spellings[texts[t].substr(at, word.size())];
+            std::string spelling = texts[t].substr(at, word.size());
+            // Datelines and wire headlines ("LONDON, March 3 -") shout every word: all capitals
+            // count only for words short enough to be acronyms (ICCO, OPEC, USDA).
+            bool shouted = std::none_of(spelling.begin(), spelling.end(),
+                                        [](char c) { return c >= 'a' && c <= 'z'; });
+            if (!sentence_start && (!shouted || spelling.size() <= kLongestAcronym))
+                ++spellings[spelling];
         }
     }
     std::string best = word;
@@ -108,24 +115,46 @@ std::vector<std::string> document_stems(const Xapian::Database& db, Xapian::doci
     return out;
 }
 
-void StemCounts::add_stems(const std::vector<std::string>& stems) {
+void StemCounts::add_stems(const std::vector<std::string>& stems, Xapian::docid id) {
     ++documents_;
-    for (const auto& stem : stems)
-        ++counts_[stem];
+    for (const auto& stem : stems) {
+        StemStats& s = stats_[stem];
+        if (s.documents < s.first.size())
+            s.first[s.documents] = id;
+        ++s.documents;
+    }
+}
+
+const StemStats* StemCounts::find(const std::string& stem) const {
+    auto it = stats_.find(stem);
+    return it == stats_.end() ? nullptr : &it->second;
 }
 
 Xapian::doccount StemCounts::count(const std::string& stem) const {
-    auto it = counts_.find(stem);
-    return it == counts_.end() ? 0 : it->second;
+    const StemStats* s = find(stem);
+    return s ? s->documents : 0;
 }
 
-Background archive_background(const Xapian::Database& db) {
+Background ArchiveBackground::background() {
+    if (known_.size() > kMaxKnownFrequencies)
+        known_.clear();
     Background out;
-    out.size = db.get_doccount();
-    out.documents_with = [db](const std::string& stem) {
-        return db.get_termfreq(std::string(kStemmedPrefix) + stem);
+    out.size = db_.get_doccount();
+    out.documents_with = [this](const std::string& stem) {
+        auto [it, added] = known_.try_emplace(stem, 0);
+        if (added)
+            it->second = db_.get_termfreq(std::string(kStemmedPrefix) + stem);
+        return it->second;
     };
     return out;
+}
+
+std::size_t ArchiveBackground::memory_bytes() const {
+    std::size_t n = known_.bucket_count() * sizeof(void*);
+    for (const auto& [stem, freq] : known_)
+        n += sizeof(std::pair<std::string, Xapian::doccount>) + 2 * sizeof(void*) +
+             (stem.size() > 15 ? stem.capacity() : 0);
+    return n;
 }
 
 Background sample_background(const StemCounts& counts) {
@@ -161,9 +190,18 @@ std::vector<KeyTerm> significant_stems(const StemCounts& foreground, const Backg
     std::unique_ptr<Xapian::Stopper> stopper = make_english_stopper();
     auto fg_size = static_cast<double>(foreground.documents());
     auto bg_size = static_cast<double>(background.size);
-    for (const auto& [stem, docs] : foreground.counts()) {
-        if (docs < least || stem.size() < 2 || excluded.count(stem) || (*stopper)(stem))
+    std::vector<std::pair<const std::string*, Xapian::doccount>> candidates;
+    for (const auto& [stem, stats] : foreground.stats()) {
+        if (stats.documents < least || stem.size() < 2 || excluded.count(stem) || (*stopper)(stem))
             continue;
+        candidates.emplace_back(&stem, stats.documents);
+    }
+    // Looked up in term order: Xapian's table cursor then reads each block once, not once a
+    // term (in hash order each lookup was a walk from the root: most of the time).
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    for (const auto& [stem_ptr, docs] : candidates) {
+        const std::string& stem = *stem_ptr;
         Xapian::doccount bg_docs = background.documents_with(stem);
         double fg = docs / fg_size;
         // A term the background lacks (a stale revision, a sample outside it) counts as in
@@ -182,15 +220,27 @@ std::vector<KeyTerm> significant_stems(const StemCounts& foreground, const Backg
 }
 
 void shown_forms(std::vector<KeyTerm>& terms, const Xapian::Database& db,
-                 const Xapian::Stem& stemmer, const std::vector<std::string>& texts) {
-    std::vector<std::string> lowered;
-    for (const auto& text : texts) {
-        std::string low = text;
-        std::transform(low.begin(), low.end(), low.begin(), ascii_lower);
-        lowered.push_back(std::move(low));
-    }
-    for (auto& term : terms)
+                 const Xapian::Stem& stemmer, const StemCounts& foreground, const TextOf& text_of) {
+    std::map<Xapian::docid, std::pair<std::string, std::string>> read;  // text, lowered
+    for (auto& term : terms) {
+        std::vector<std::string> texts, lowered;
+        if (const StemStats* stats = foreground.find(term.term)) {
+            for (Xapian::docid id : stats->first) {
+                if (id == 0)
+                    break;
+                auto it = read.find(id);
+                if (it == read.end()) {
+                    std::string text = text_of(id);
+                    std::string low = text;
+                    std::transform(low.begin(), low.end(), low.begin(), ascii_lower);
+                    it = read.emplace(id, std::make_pair(std::move(text), std::move(low))).first;
+                }
+                texts.push_back(it->second.first);
+                lowered.push_back(it->second.second);
+            }
+        }
         term.term = cased(most_frequent_form(term.term, db, stemmer), lowered, texts);
+    }
 }
 
 }  // namespace gazette

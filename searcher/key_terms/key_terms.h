@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,9 +26,8 @@ namespace gazette {
 // in all, shared among the periods).
 inline constexpr Xapian::doccount kKeyTermSample = 100;
 inline constexpr Xapian::doccount kKeyTermTimelineSample = 1000;
-// How many of the sampled articles' texts are read for the case of the terms shown.
-inline constexpr std::size_t kKeyTermCaseTexts = 20;
-inline constexpr std::size_t kKeyTermPeriodCaseTexts = 5;  // of each period, in a timeline
+// How many of the sampled articles holding a term are read for the case it is shown in.
+inline constexpr std::size_t kKeyTermCaseTexts = 3;
 
 struct KeyTerm {
     std::string term;  // as shown: the most frequent word of the stem, cased as written
@@ -45,20 +45,27 @@ struct KeyTermList {
 // The stems of a document's title and body words (its Zword terms, without the Z), each once.
 std::vector<std::string> document_stems(const Xapian::Database& db, Xapian::docid id);
 
+// How many of a set of documents hold a stem, and the first few of them.
+struct StemStats {
+    Xapian::doccount documents = 0;
+    std::array<Xapian::docid, kKeyTermCaseTexts> first{};  // 0 = none
+};
+
 // How many of a set of documents hold each stem.
 class StemCounts {
   public:
     void add_document(const Xapian::Database& db, Xapian::docid id) {
-        add_stems(document_stems(db, id));
+        add_stems(document_stems(db, id), id);
     }
-    // One document's stems (document_stems).
-    void add_stems(const std::vector<std::string>& stems);
+    // Document `id`'s stems (document_stems).
+    void add_stems(const std::vector<std::string>& stems, Xapian::docid id);
     Xapian::doccount documents() const { return documents_; }
-    const std::unordered_map<std::string, Xapian::doccount>& counts() const { return counts_; }
+    const std::unordered_map<std::string, StemStats>& stats() const { return stats_; }
     Xapian::doccount count(const std::string& stem) const;
+    const StemStats* find(const std::string& stem) const;
 
   private:
-    std::unordered_map<std::string, Xapian::doccount> counts_;  // stem (no Z) -> documents
+    std::unordered_map<std::string, StemStats> stats_;  // stem (no Z) -> its documents
     Xapian::doccount documents_ = 0;
 };
 
@@ -68,8 +75,20 @@ struct Background {
     std::function<Xapian::doccount(const std::string& stem)> documents_with;
 };
 
-// The whole archive as background: the stems' term frequencies in `db`.
-Background archive_background(const Xapian::Database& db);
+// The whole archive as background: the stems' term frequencies in `db`, each kept once looked
+// up (a lookup is a B-tree read; the same words come back query after query, and a searcher
+// reads one revision, so they stay right). At most kMaxKnownFrequencies are kept.
+class ArchiveBackground {
+  public:
+    explicit ArchiveBackground(Xapian::Database db) : db_(std::move(db)) {}
+    Background background();
+    std::size_t memory_bytes() const;
+
+  private:
+    Xapian::Database db_;
+    std::unordered_map<std::string, Xapian::doccount> known_;
+};
+inline constexpr std::size_t kMaxKnownFrequencies = 200000;
 // A set of counted documents as background (a timeline's whole match set).
 Background sample_background(const StemCounts& counts);
 
@@ -82,9 +101,12 @@ std::vector<KeyTerm> significant_stems(const StemCounts& foreground, const Backg
                                        const std::unordered_set<std::string>& excluded,
                                        unsigned count);
 
+// The body of a stored article (for the case of words), "" when it has none.
+using TextOf = std::function<std::string(Xapian::docid)>;
+
 // Replaces each KeyTerm's stem by its shown form: the archive's most frequent word with that
-// stem, cased as the articles `texts` (title and body of some sampled articles) write it.
+// stem, cased as the first sampled articles holding it (`foreground`) write it.
 void shown_forms(std::vector<KeyTerm>& terms, const Xapian::Database& db,
-                 const Xapian::Stem& stemmer, const std::vector<std::string>& texts);
+                 const Xapian::Stem& stemmer, const StemCounts& foreground, const TextOf& text_of);
 
 }  // namespace gazette

@@ -69,18 +69,14 @@ void add_period_key_terms(Searcher& searcher, const Xapian::Query& query,
     const Xapian::Database& docs = searcher.documents();
     StemCounts whole;
     std::vector<StemCounts> by_period(periods.size());
-    std::vector<std::vector<std::string>> texts(periods.size());
     for (auto it = sample.begin(); it != sample.end(); ++it) {
         std::vector<std::string> stems = document_stems(docs, *it);
-        whole.add_stems(stems);
+        whole.add_stems(stems, *it);
         long long day = 0;
         if (!parse_compact_day(docs.get_document(*it).get_value(kSlotDay), day) ||
             day < periods.front().first_day || day > periods.back().last_day)
             continue;
-        std::size_t i = index_of(day);
-        by_period[i].add_stems(stems);
-        if (texts[i].size() < kKeyTermPeriodCaseTexts)
-            texts[i].push_back(searcher.stored_text(*it));
+        by_period[index_of(day)].add_stems(stems, *it);
     }
     Background background = sample_background(whole);
     std::unordered_set<std::string> excluded = query_words(query);
@@ -89,7 +85,8 @@ void add_period_key_terms(Searcher& searcher, const Xapian::Query& query,
         list.sample_size = by_period[i].documents();
         list.background_size = whole.documents();
         list.terms = significant_stems(by_period[i], background, excluded, request.key_terms);
-        shown_forms(list.terms, docs, searcher.stemmer(), texts[i]);
+        shown_forms(list.terms, docs, searcher.stemmer(), by_period[i],
+                    [&](Xapian::docid id) { return searcher.stored_text(id); });
         points[i].key_terms = std::move(list);
     }
 }

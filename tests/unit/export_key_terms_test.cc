@@ -147,12 +147,14 @@ TEST_F(KeyTermsTest, ShownAsTheMostFrequentWordOfTheStem) {
     StemCounts counts;
     for (Xapian::docid id = 1; id <= 12; ++id)
         counts.add_document(db_, id);
-    auto terms = significant_stems(counts, archive_background(db_), {}, 20);
+    ArchiveBackground archive(db_);
+    auto terms = significant_stems(counts, archive.background(), {}, 20);
     bool saw_grind = false;
     for (const auto& t : terms)
         saw_grind = saw_grind || t.term == "grind";  // the stem, before shown_forms
     ASSERT_TRUE(saw_grind);
-    shown_forms(terms, db_, Xapian::Stem("en"), {});
+    shown_forms(terms, db_, Xapian::Stem("en"), counts,
+                [](Xapian::docid) { return std::string(); });
     bool saw_grindings = false;
     for (const auto& t : terms)
         saw_grindings = saw_grindings || t.term == "grindings";
