@@ -151,6 +151,7 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
 
 SearchResults Searcher::search(const SearchRequest& request) {
     auto start = std::chrono::steady_clock::now();
+    Deadline deadline = deadline_in(time_limit_seconds_);
     validate_request(request);
     SearchResults out;
     out.query = request.query;
@@ -218,7 +219,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
     if (by_match_set) {
         StageTimer counting(times.match_set_ms);
-        DocSet matches = match_sets_->match(query, ranges);
+        DocSet matches = match_sets_->match(query, ranges, deadline);
         out.estimated_total = out.total_lower_bound = out.total_upper_bound =
             static_cast<Xapian::doccount>(matches.cardinality());
         if (!request.facets.empty())
@@ -323,7 +324,8 @@ std::optional<ValueCounts> Searcher::count_values(const Xapian::Query& query,
                                                   Xapian::valueno slot) {
     if (!match_sets_)
         return std::nullopt;
-    DocSet matches = match_sets_->match(query, builder_.value_ranges());
+    DocSet matches =
+        match_sets_->match(query, builder_.value_ranges(), deadline_in(time_limit_seconds_));
     ValueCounts out;
     out.matches = static_cast<Xapian::doccount>(matches.cardinality());
     out.values = match_sets_->value_counts(matches, slot);

@@ -18,6 +18,7 @@
 #include "searcher/engine/related_articles.h"
 #include "searcher/engine/stage_times.h"
 #include "searcher/engine/stored_hit_reader.h"
+#include "searcher/engine/time_budget.h"
 #include "searcher/key_terms/key_terms.h"
 #include "searcher/query/query_builder.h"
 #include "searcher/request/search_request.h"
@@ -95,12 +96,6 @@ struct SearchOptions {
 struct ValueCounts {
     std::vector<FacetValue> values;  // in no particular order
     Xapian::doccount matches = 0;
-};
-
-// A search took longer than SearchOptions::time_limit_seconds (the HTTP service answers 503).
-class TimeBudgetExceeded : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
 };
 
 class Searcher {

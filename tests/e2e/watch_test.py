@@ -69,6 +69,17 @@ def read(log_name):
         return f.read()
 
 
+def tree_bytes(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(root, name))
+            except OSError:
+                pass  # a file renamed or removed while walking
+    return total
+
+
 def wait_for(condition, seconds):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -182,7 +193,11 @@ try:
     write_jsonl(staging, big)
     os.rename(staging, os.path.join(folder, "big.jsonl"))
     wait_for(lambda: os.path.exists(db + ".gazette-watch"), 10)
-    time.sleep(2.0)
+    # Killed once the batch has committed some of its writes (the scratch databases grow at
+    # each commit: Xapian keeps a batch in memory until then), so that there is something to
+    # resume from; a fixed delay was too short under the sanitizers, where nothing was
+    # committed yet and the run rightly started over.
+    wait_for(lambda: tree_bytes(db + ".gazette-work") >= 4 << 20, 120)
     w1.send_signal(signal.SIGKILL)
     w1.wait()
     log1 = read("watch1.log")

@@ -335,5 +335,28 @@ TEST_F(MatchSetTest, ANewRevisionIsCountedByANewSearcher) {
     EXPECT_EQ(Searcher(db, SearchOptions{}).search(request).estimated_total, 2u);
 }
 
+TEST_F(MatchSetTest, APassedTimeBudgetStopsTheCountInsteadOfRunningOn) {
+    std::mt19937 rng(22);
+    Xapian::Database db = build(500, 1, rng);
+    SearchOptions options;
+    options.time_limit_seconds = 1e-9;  // over before the count starts
+    Searcher searcher(db, options);
+    SearchRequest request;
+    request.query = "oi* OR pri*";
+    request.facets = {"source"};
+    // Stopped in the count itself (the message says where), not after it by the check of
+    // the whole search's time.
+    try {
+        searcher.search(request);
+        ADD_FAILURE() << "no TimeBudgetExceeded";
+    } catch (const TimeBudgetExceeded& e) {
+        EXPECT_NE(std::string(e.what()).find("counting the match set"), std::string::npos)
+            << e.what();
+    }
+    // Without a budget the same search counts.
+    Searcher unbounded(db, SearchOptions{});
+    EXPECT_GT(unbounded.search(request).estimated_total, 0u);
+}
+
 }  // namespace
 }  // namespace gazette

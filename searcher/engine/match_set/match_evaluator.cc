@@ -40,12 +40,32 @@ Cost cost_of(const Xapian::Query& q, const ValueRanges& ranges) {
     }
 }
 
+// Accepts every document, and throws TimeBudgetExceeded once the deadline has passed.
+class DeadlineDecider : public Xapian::MatchDecider {
+  public:
+    explicit DeadlineDecider(Deadline deadline) : deadline_(deadline) {}
+    bool operator()(const Xapian::Document&) const override {
+        if ((++seen_ & 1023) == 0)
+            check_deadline(deadline_, "counting the match set");
+        return true;
+    }
+
+  private:
+    Deadline deadline_;
+    mutable unsigned seen_ = 0;
+};
+
 }  // namespace
 
 MatchEvaluator::MatchEvaluator(const Xapian::Database& db, TermSets& terms,
                                const ValueRanges& ranges,
-                               std::function<const NumberColumn&(Xapian::valueno)> column_of)
-    : db_(db), terms_(terms), ranges_(ranges), column_of_(std::move(column_of)) {}
+                               std::function<const NumberColumn&(Xapian::valueno)> column_of,
+                               Deadline deadline)
+    : db_(db),
+      terms_(terms),
+      ranges_(ranges),
+      column_of_(std::move(column_of)),
+      deadline_(deadline) {}
 
 DocSet MatchEvaluator::match(const Xapian::Query& query) {
     if (query.empty())
@@ -55,6 +75,7 @@ DocSet MatchEvaluator::match(const Xapian::Query& query) {
 
 DocSet MatchEvaluator::evaluate(const Xapian::Query& q, const DocSet* within,
                                 const Xapian::Query& within_query) {
+    check_deadline(deadline_, "counting the match set");
     switch (q.get_type()) {
         case Xapian::Query::LEAF_TERM:
             return *terms_.of(*q.get_terms_begin());
@@ -161,9 +182,13 @@ DocSet MatchEvaluator::matched_by_xapian(const Xapian::Query& q,
         within_query.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, within_query));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    // Enquire::set_time_limit only stops check_at_least, not a match for every document:
+    // a decider looks at the clock every 1,024 candidates and stops the match by throwing.
+    DeadlineDecider decider(deadline_);
     // The MSet's docids are the combined database's, also over several shards (a MatchSpy
     // would see each shard's own).
-    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    Xapian::MSet mset =
+        enquire.get_mset(0, db_.get_doccount(), nullptr, deadline_ ? &decider : nullptr);
     std::vector<std::uint32_t> ids;
     ids.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it)

@@ -13,6 +13,7 @@
 #include "searcher/engine/match_set/doc_set.h"
 #include "searcher/engine/match_set/term_sets.h"
 #include "searcher/engine/match_set/value_columns.h"
+#include "searcher/engine/time_budget.h"
 #include "searcher/query/value_ranges.h"
 
 namespace gazette {
@@ -21,8 +22,11 @@ class MatchEvaluator {
   public:
     // `ranges` tells the value ranges the searcher made (others are left to Xapian);
     // `column_of` gives the number column of a slot (read once, by the caller's cache).
+    // Past `deadline`, match() throws TimeBudgetExceeded (Xapian's own matches in it are
+    // given the time left, so none runs on far beyond it).
     MatchEvaluator(const Xapian::Database& db, TermSets& terms, const ValueRanges& ranges,
-                   std::function<const NumberColumn&(Xapian::valueno)> column_of);
+                   std::function<const NumberColumn&(Xapian::valueno)> column_of,
+                   Deadline deadline = std::nullopt);
 
     DocSet match(const Xapian::Query& query);
 
@@ -41,6 +45,7 @@ class MatchEvaluator {
     TermSets& terms_;
     const ValueRanges& ranges_;
     std::function<const NumberColumn&(Xapian::valueno)> column_of_;
+    Deadline deadline_;
 };
 
 }  // namespace gazette

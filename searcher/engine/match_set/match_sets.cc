@@ -71,10 +71,11 @@ std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ListCol
 MatchSets::MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk, double budget_share)
     : db_(db), terms_(db, term_set_budget(bytes_on_disk, budget_share)) {}
 
-DocSet MatchSets::match(const Xapian::Query& query, const ValueRanges& ranges) {
+DocSet MatchSets::match(const Xapian::Query& query, const ValueRanges& ranges, Deadline deadline) {
     MatchEvaluator evaluator(
         db_, terms_, ranges,
-        [this](Xapian::valueno slot) -> const NumberColumn& { return number_column(slot); });
+        [this](Xapian::valueno slot) -> const NumberColumn& { return number_column(slot); },
+        deadline);
     return evaluator.match(query);
 }
 

@@ -20,6 +20,7 @@
 #include "searcher/engine/match_set/doc_set.h"
 #include "searcher/engine/match_set/term_sets.h"
 #include "searcher/engine/match_set/value_columns.h"
+#include "searcher/engine/time_budget.h"
 #include "searcher/query/value_ranges.h"
 
 namespace gazette {
@@ -37,8 +38,10 @@ class MatchSets {
     MatchSets(Xapian::Database db, std::uintmax_t bytes_on_disk,
               double budget_share = kTermSetBudgetShare);
 
-    // The documents `query` matches; `ranges` are the value ranges it was built with.
-    DocSet match(const Xapian::Query& query, const ValueRanges& ranges);
+    // The documents `query` matches; `ranges` are the value ranges it was built with. Past
+    // `deadline`, TimeBudgetExceeded.
+    DocSet match(const Xapian::Query& query, const ValueRanges& ranges,
+                 Deadline deadline = std::nullopt);
 
     // The facets `names` (valid facet names) over `matches`, `size` values each, by count
     // then value, as FacetCollector gives them.
