@@ -210,6 +210,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // outside the MSet and crashes (e2e_news_search caught it).
     for (auto it = mset.begin(); it != mset.end() && it.get_rank() < request.offset + request.limit;
          ++it) {
+        check_deadline(deadline, "reading the results");  // a page of 1,000 snippets is slow
         out.results.push_back(hit_from(it, mset, documents_,
                                        request.snippets ? &builder_.stemmer() : nullptr,
                                        hit_reader_, times));
