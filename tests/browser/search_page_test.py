@@ -3,7 +3,7 @@
 chromedriver with the W3C WebDriver protocol (webdriver.py; python3 standard library only).
 Types a query and presses Enter, checks the seed article comes first, the tab order, clicks
 a facet, changes the sort, pages forward and back, opens a shared URL at phone width,
-follows "did you mean", uses the timeline, renders a duplicates count and a title that
+follows "did you mean", uses the timeline, the key terms and the download link, renders a duplicates count and a title that
 tries to be HTML, and that the page logs no script error; saves screenshots in
 ARTIFACT_DIR (and chromedriver's log).
 Usage: search_page_test.py BASE_URL ARTIFACT_DIR"""
@@ -235,6 +235,41 @@ def timeline(page):
           legend)
 
 
+def key_terms_and_export(page):
+    """The key-terms panel shows the API's terms, sized by score; a click adds the term to the
+    query; the download link exports the search's matches as CSV."""
+    page.get(BASE + "/?q=cocoa")
+    settled(page)
+    wait_for_element(page, "#key-terms-box:not([hidden]) #key-terms a")
+    shown = texts(page, "#key-terms a")
+    with urllib.request.urlopen(BASE + "/api/search?q=cocoa&key_terms=12&limit=1") as r:
+        api = [t["term"] for t in json.load(r)["key_terms"]["terms"]]
+    check("the key-terms panel shows the API's key terms, in order", shown == api and api,
+          (shown, api))
+    sizes = page.execute("return [...document.querySelectorAll('#key-terms a')]"
+                         ".map((a) => parseFloat(getComputedStyle(a).fontSize));")
+    check("key terms are sized by score, the best the largest",
+          sizes and sizes[0] == max(sizes) and sizes[0] > sizes[-1], sizes)
+    href = page.execute("return document.getElementById('export-link').href;")
+    label = text(page, "#export-link")
+    check("a \"Download all N results\" link", label.startswith("Download all ") and
+          "/api/export?" in href and "q=cocoa" in href and "format=csv" in href, (label, href))
+    with urllib.request.urlopen(href) as r:
+        body = r.read().decode("utf-8")
+        disposition = r.headers.get("Content-Disposition", "")
+    lines = body.split("\r\n")
+    total = int(label.split()[2].replace(",", ""))
+    check("the link downloads the matches as a CSV attachment",
+          "attachment" in disposition and lines[0] == "id,date,source,section,title,url,authors"
+          and 0 < len([l for l in lines[1:] if l]) <= total, (disposition, lines[:2], total))
+    first = shown[0]
+    page.find("#key-terms a").click()
+    wait_for_url(page, "q=cocoa+" + urllib.parse.quote_plus(first))
+    settled(page)
+    check("clicking a key term adds it to the query",
+          page.execute("return document.getElementById('q').value;") == "cocoa " + first)
+
+
 def shape_search_answer(body):
     """A duplicates count, and a title that would run script if inserted as HTML."""
     if body.get("results"):
@@ -274,6 +309,7 @@ def run(driver, sessions):
     shared_url_on_a_phone(phone)
     did_you_mean(desktop)
     timeline(desktop)
+    key_terms_and_export(desktop)
     shaped_answer(desktop)
     errors = script_errors(desktop) + script_errors(phone)
     check("no script errors on the later pages, nor on the phone", not errors, errors)
