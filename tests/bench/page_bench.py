@@ -152,6 +152,9 @@ def main():
     ap.add_argument("--gazette-options", default="{}", metavar="JSON",
                     help='options added to every gazette request, e.g. \'{"snippets": false}\' '
                          "(the peer makes no snippets)")
+    ap.add_argument("--key-terms", type=int, default=0, metavar="N",
+                    help="also measure the ranked query with N key terms, against plain "
+                         "Xapian's ranked query with get_eset(N) over its top 100 (xapian eset)")
     ap.add_argument("--no-timeline", action="store_true",
                     help="leave the timeline sides out (a gazette-search older than --jsonl "
                          "timelines, measured for a before/after table)")
@@ -173,6 +176,10 @@ def main():
     ]
     if args.no_timeline:
         sides = [side for side in sides if "timeline" not in side[0]]
+    if args.key_terms:
+        sides += [("gazette key terms",
+                   lambda w, m: run_gazette(args, {"key_terms": args.key_terms}, w, m)),
+                  ("xapian eset", lambda w, m: run_peer(args, "eset", w, m))]
     times = {name: [] for name, _ in sides}
     totals = {name: [] for name, _ in sides}
     part = (len(measured) + args.rounds - 1) // args.rounds
@@ -205,7 +212,8 @@ def main():
     ratios = {}
     for a, b in (("gazette page", "gazette ranked"), ("gazette timeline", "gazette ranked"),
                  ("xapian facets", "gazette page"), ("xapian timeline", "gazette timeline"),
-                 ("gazette ranked", "xapian ranked")):
+                 ("gazette ranked", "xapian ranked"), ("gazette key terms", "gazette ranked"),
+                 ("gazette key terms", "xapian eset"), ("xapian eset", "xapian ranked")):
         if a not in figures or b not in figures:
             continue
         ratios[a + " / " + b] = {k: figures[a][k] / figures[b][k] for k in ("median", "p99")}

@@ -11,6 +11,9 @@
 //             same BM25 pass and check_at_least = the document count, as Xapian's own
 //             documentation counts facets; the spies' counts are read out
 //   timeline  BoolWeight, a ValueCountMatchSpy on the day slot, get_mset(0, 0, doccount)
+//   eset      key terms as Xapian offers them: the ranked match as above for the top 100
+//             (documents read for the first 10), the 100 as an RSet and Enquire::get_eset(10)
+//             over the stems of text words (Z + lower case): gazette --key-terms' peer
 // It prints one line per request: microseconds <TAB> matches (the spies' total for facets
 // and timeline, the estimate for ranked) <TAB> distinct values counted. The slots are
 // Gazette's (common/slots.h), so both sides count the same values of the same index.
@@ -30,6 +33,15 @@ constexpr Xapian::valueno kSlotDate = 0, kSlotSource = 2, kSlotSection = 3, kSlo
                           kSlotDay = 7;
 
 }  // namespace
+
+// The stems of title and body words: what gazette's key terms are chosen from.
+class TextStems : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        return term.size() > 2 && term[0] == 'Z' &&
+               ((term[1] >= 'a' && term[1] <= 'z') || static_cast<unsigned char>(term[1]) >= 0x80);
+    }
+};
 
 int main(int argc, char** argv) try {
     if (argc != 2) {
@@ -93,18 +105,27 @@ int main(int argc, char** argv) try {
                         enquire.add_matchspy(spies.back().get());
                     }
                     check_at_least = db.get_doccount();
-                } else if (mode != "ranked") {
+                } else if (mode != "ranked" && mode != "eset") {
                     std::cerr << "xapian-page-peer: unknown mode " << mode << "\n";
                     return 2;
                 }
-                Xapian::MSet mset = enquire.get_mset(0, 10, check_at_least);
+                // eset: the top 100 in the same match, as gazette samples the page's own.
+                Xapian::MSet mset = enquire.get_mset(0, mode == "eset" ? 100 : 10, check_at_least);
                 matches = mset.get_matches_estimated();
-                for (auto it = mset.begin(); it != mset.end(); ++it)
+                for (auto it = mset.begin(); it != mset.end() && it.get_rank() < 10; ++it)
                     data_bytes += it.get_document().get_data().size();
                 for (const auto& spy : spies) {
                     matches = spy->get_total();
                     for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
                         ++values;
+                }
+                if (mode == "eset" && !query.empty()) {
+                    Xapian::RSet sample;
+                    for (auto it = mset.begin(); it != mset.end(); ++it)
+                        sample.add_document(*it);
+                    TextStems stems;
+                    Xapian::ESet eset = enquire.get_eset(10, sample, &stems);
+                    values = eset.size();
                 }
             }
         } catch (const Xapian::QueryParserError&) {
