@@ -153,7 +153,7 @@ function render(answer) {
     link.href = "/?" + stateToParams({ ...current, q: answer.corrected, offset: 0 });
   }
   for (const hit of answer.results) hits.append(renderHit(hit));
-  renderFacets(answer.facets || {});
+  renderFacets(answer.facets || {}, answer.facets_exact !== false);
   renderKeyTerms(answer.key_terms);
   renderExportLink(total);
   renderPager(total);
@@ -220,7 +220,8 @@ function yearRange(state) {
   return m && state.to === m[1] + "-12-31" ? m[1] : null;
 }
 
-function renderFacets(facets) {
+// Counts from remote shards are estimates (each shard counts before the merge): shown as ≈.
+function renderFacets(facets, exact) {
   const aside = $("facets");
   for (const name of ["source", "section", "year"]) {
     const values = facets[name];
@@ -231,7 +232,8 @@ function renderFacets(facets) {
                                      : current.filters[name].some((v) => folded(v) === folded(value));
       const button = el("button", { type: "button" },
                         el("span", { textContent: value }),
-                        el("span", { className: "count", textContent: count.toLocaleString("en") }));
+                        el("span", { className: "count",
+                                     textContent: (exact ? "" : "≈") + count.toLocaleString("en") }));
       button.setAttribute("aria-pressed", String(active));
       button.dataset.facet = name;
       button.addEventListener("click", () => toggleFacet(name, value, active));
