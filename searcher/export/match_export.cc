@@ -1,9 +1,12 @@
 #include "searcher/export/match_export.h"
 
+#include <charconv>
 #include <string>
+#include <unordered_map>
 
 #include "common/article_json.h"
 #include "common/slots.h"
+#include "searcher/engine/duplicates.h"
 
 namespace gazette {
 namespace {
@@ -20,11 +23,47 @@ MatchExport::MatchExport(SearchSession& session, const SearchRequest& request,
 }
 
 void MatchExport::match() {
+    // Xapian's collapsing keeps every distinct key with a copy of its best item: about 470
+    // bytes a match against 125 without (measured: 104 MB against 40 MB for 200,000 rows).
+    // The match is run uncollapsed and the copies folded here instead, keeping the first of
+    // each key in the export's order, as Xapian keeps the best-ranked.
+    SearchRequest uncollapsed = request_;
+    uncollapsed.collapse = false;
     session_.run([&] {
         Searcher& searcher = session_.searcher_for(request_);
-        matches_ = searcher.match_all(request_);
+        matches_ = searcher.match_all(uncollapsed);
         stemmer_ = searcher.stemmer();
+        copies_.clear();
+        rows_ = matches_.mset.size();
+        if (collapses(request_))
+            fold_duplicates();
     });
+}
+
+void MatchExport::fold_duplicates() {
+    copies_.assign(matches_.mset.size(), 0);
+    // Keys are 16 hex digits (indexer/duplicate_key.h): kept as numbers, others as text.
+    std::unordered_map<std::uint64_t, std::size_t> first_of;
+    std::unordered_map<std::string, std::size_t> first_of_text;
+    std::size_t at = 0;
+    for (auto it = matches_.mset.begin(); it != matches_.mset.end(); ++it, ++at) {
+        std::string key = document(it).get_value(kSlotDuplicateKey);
+        if (key.empty())
+            continue;  // no key: never folded
+        std::uint64_t number = 0;
+        auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), number, 16);
+        std::size_t first = at;
+        if (error == std::errc() && end == key.data() + key.size()) {
+            first = first_of.try_emplace(number, at).first->second;
+        } else {
+            first = first_of_text.try_emplace(key, at).first->second;
+        }
+        if (first != at) {
+            copies_[at] = -1;
+            ++copies_[first];
+            --rows_;
+        }
+    }
 }
 
 Xapian::Document MatchExport::document(const Xapian::MSetIterator& it) const {
@@ -40,7 +79,10 @@ unsigned long long MatchExport::write(const ExportSink& sink) {
     for (int attempt = 1;; ++attempt) {
         unsigned long long made = 0;  // rows made in this attempt, handed on or in `piece`
         try {
-            for (auto it = matches_.mset.begin(); it != matches_.mset.end(); ++it) {
+            std::size_t at = 0;
+            for (auto it = matches_.mset.begin(); it != matches_.mset.end(); ++it, ++at) {
+                if (!copies_.empty() && copies_[at] < 0)
+                    continue;  // folded into an earlier row
                 if (options_.deadline && std::chrono::steady_clock::now() > *options_.deadline) {
                     throw TimeBudgetExceeded("the export ran out of its time budget after " +
                                              std::to_string(handed_on) + " of " +
@@ -60,7 +102,7 @@ unsigned long long MatchExport::write(const ExportSink& sink) {
                 row.record = data;
                 row.score = it.get_weight();
                 row.rank = made + 1;
-                row.duplicates = it.get_collapse_count();
+                row.duplicates = copies_.empty() ? 0 : static_cast<unsigned>(copies_[at]);
                 if (snippets) {
                     const std::string& text = article.body.empty() ? article.title : article.body;
                     row.snippet = snippet_of(matches_.mset, text, stemmer_);

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -49,7 +50,7 @@ class MatchExport {
 
     // How many rows the export writes: one per match, near-duplicates folded unless the
     // request does not collapse.
-    Xapian::doccount rows() const { return matches_.mset.size(); }
+    Xapian::doccount rows() const { return rows_; }
 
     // Writes the CSV header (none for JSON Lines) and every row, in pieces of about 64 KB.
     // Returns the rows written: all of them, or fewer when `sink` said stop.
@@ -57,13 +58,18 @@ class MatchExport {
 
   private:
     void match();
+    void fold_duplicates();
     Xapian::Document document(const Xapian::MSetIterator& it) const;
 
     SearchSession& session_;
     SearchRequest request_;
     ExportOptions options_;
-    AllMatches matches_;
+    AllMatches matches_;  // every match, near-duplicates not folded (fold_duplicates does)
     Xapian::Stem stemmer_;
+    // With collapsing, by MSet position: -1 for a copy folded into an earlier row, else how
+    // many copies the row stands for. Empty without collapsing.
+    std::vector<std::int32_t> copies_;
+    Xapian::doccount rows_ = 0;
 };
 
 }  // namespace gazette
