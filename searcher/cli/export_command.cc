@@ -66,6 +66,11 @@ std::optional<int> run_export_if_asked(const SearchCommand& command, const po::v
     }
     if (vm.count("timeline"))
         throw UsageError("--export and --timeline do not go together");
+    for (const char* paging : {"limit", "offset"}) {
+        if (vm.count(paging) && !vm[paging].defaulted())
+            throw UsageError(std::string("--") + paging +
+                             " does not apply to --export: it writes every match");
+    }
     ExportOptions options;
     options.format = parse_export_format(vm["export"].as<std::string>());
     if (vm.count("fields"))

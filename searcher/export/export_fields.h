@@ -30,7 +30,7 @@ enum class ExportField {
     kPlaces,
     kOrganizations,
     kBody,
-    kScore,       // the match's BM25 weight (0 in date order)
+    kScore,       // the match's BM25 weight (also in date order, where it does not order)
     kRank,        // 1-based position in the export
     kSnippet,     // as the search shows it: HTML-escaped, the query's words in <mark>
     kDuplicates,  // near-duplicates folded into this row (with collapsing)
