@@ -28,6 +28,21 @@ std::string_view stem_of_term(std::string_view term) {
 
 constexpr std::size_t kLongestAcronym = 5;
 
+// Calendar words (English stems): every period's articles name their own month and days, so
+// without this a timeline's key terms were "March" in March and "April" in April.
+bool is_calendar_stem(std::string_view stem) {
+    static constexpr std::string_view kCalendar[] = {
+        "januari", "februari",  "march",    "april",  "june",     "juli",  "august", "septemb",
+        "octob",   "novemb",    "decemb",   "jan",    "feb",      "mar",   "apr",    "jun",
+        "jul",     "aug",       "sep",      "sept",   "oct",      "nov",   "dec",    "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (std::string_view word : kCalendar) {
+        if (stem == word)
+            return true;
+    }
+    return false;
+}
+
 bool is_ascii_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -192,7 +207,8 @@ std::vector<KeyTerm> significant_stems(const StemCounts& foreground, const Backg
     auto bg_size = static_cast<double>(background.size);
     std::vector<std::pair<const std::string*, Xapian::doccount>> candidates;
     for (const auto& [stem, stats] : foreground.stats()) {
-        if (stats.documents < least || stem.size() < 2 || excluded.count(stem) || (*stopper)(stem))
+        if (stats.documents < least || stem.size() < 2 || excluded.count(stem) ||
+            (*stopper)(stem) || is_calendar_stem(stem))
             continue;
         candidates.emplace_back(&stem, stats.documents);
     }

@@ -105,7 +105,8 @@ class KeyTermsTest : public ::testing::Test {
         };
         for (int i = 0; i < 12; ++i) {
             add("c" + std::to_string(i), "Cocoa talks",
-                "The ICCO council met on cocoa buffer stock rules. Grindings rose, the ICCO said, "
+                "The ICCO council met in March on cocoa buffer stock rules. Grindings rose, the "
+                "ICCO said, "
                 "and cocoa butter prices fell " +
                     std::to_string(1900 + i) + " points.");
         }
@@ -139,7 +140,8 @@ TEST_F(KeyTermsTest, TheStoryWordsComeFirstNamesCasedQueryWordsAndNumbersLeftOut
         EXPECT_TRUE(terms.count(word)) << word;
     // The query's own word, stop words ("the") and numbers are never key terms; words the
     // rest of the archive holds as much ("prices", "fell") score nothing.
-    for (const char* word : {"cocoa", "Cocoa", "the", "prices", "fell", "1900"})
+    // nor are calendar words ("March": every period's articles name their own month).
+    for (const char* word : {"cocoa", "Cocoa", "the", "prices", "fell", "1900", "March", "march"})
         EXPECT_FALSE(terms.count(word)) << word;
 }
 
