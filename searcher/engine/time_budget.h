@@ -26,13 +26,6 @@ inline Deadline deadline_in(double seconds) {
                std::chrono::duration<double>(seconds));
 }
 
-// Seconds left before `deadline` (0 when passed); only for a set deadline.
-inline double seconds_left(const std::chrono::steady_clock::time_point& deadline) {
-    double left =
-        std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
-    return left > 0 ? left : 0;
-}
-
 // Throws TimeBudgetExceeded naming `what` when `deadline` has passed.
 inline void check_deadline(const Deadline& deadline, const char* what) {
     if (deadline && std::chrono::steady_clock::now() > *deadline)

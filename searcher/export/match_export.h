@@ -22,6 +22,7 @@
 
 #include "searcher/engine/search.h"
 #include "searcher/engine/search_session.h"
+#include "searcher/engine/time_budget.h"
 #include "searcher/export/export_fields.h"
 
 namespace gazette {
@@ -30,7 +31,7 @@ struct ExportOptions {
     ExportFormat format = ExportFormat::kCsv;
     std::vector<ExportField> fields = default_export_fields();
     // When set, writing stops with TimeBudgetExceeded once it is passed (the server's budget).
-    std::optional<std::chrono::steady_clock::time_point> deadline;
+    Deadline deadline;
 };
 
 // Takes the next piece of output and the count of rows written with it (for progress);

@@ -49,9 +49,7 @@ void ExportHandler::operator()(const httplib::Request& req, httplib::Response& r
     const Limits& limits = limits_;
     ExportApiRequest request =
         export_request_from_params(req.params, limits, static_cast<double>(std::time(nullptr)));
-    auto deadline = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                        std::chrono::duration<double>(limits.export_time_budget_seconds));
+    Deadline deadline = deadline_in(limits.export_time_budget_seconds);
     auto stream = std::make_shared<RunningExport>();
     stream->slot = std::make_unique<ExportSlot>(*running_, limits.max_concurrent_exports);
     ExportOptions options;

@@ -27,6 +27,7 @@ import tempfile
 
 from checks import Checks
 from databases import check_sound, ids_of
+from support import tree_bytes
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -141,23 +142,14 @@ try:
             shutil.copy(os.path.join(REUTERS, f"reut2-{n:03}.sgm"), eight)
         cmd = ["--threads", "2", "--batch-mb", "1", "--segment-mb", "1", "-q", eight]
 
-        def tree_size(path):
-            total = 0
-            for root, _, files in os.walk(path):
-                for name in files:
-                    try:
-                        total += os.path.getsize(os.path.join(root, name))
-                    except OSError:
-                        pass  # deleted while walked
-            return total
 
         reference = os.path.join(work, "consolidated-reference.db")
         run = subprocess.Popen([INDEX, "--db", reference, *cmd], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
         segments = 0
         while run.poll() is None:
-            segments = max(segments, tree_size(reference + ".gazette-work"))
-        merged = tree_size(reference)
+            segments = max(segments, tree_bytes(reference + ".gazette-work"))
+        merged = tree_bytes(reference)
         mb = 1 << 20
         print(f"consolidated: segments {segments / mb:.1f} MB, merged {merged / mb:.1f} MB",
               flush=True)

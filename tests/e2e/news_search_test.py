@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 from checks import Checks
+from support import index_news
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -74,17 +75,7 @@ def main():
     huffpost = huffpost_records()
     bbc = bbc_sections()
     work = tempfile.mkdtemp(prefix="gazette-news-")
-    db = os.path.join(work, "news.db")
-    huff_jsonl = os.path.join(work, "huffpost.jsonl")
-    with open(huff_jsonl, "w") as out:
-        subprocess.run([sys.executable, os.path.join(SRC, "tests", "e2e", "huffpost_to_jsonl.py"),
-                        os.path.join(CORPORA, "huffpost-news-category-sample",
-                                     "News_Category_Dataset_v2.json")], stdout=out, check=True)
-    subprocess.run([INDEX, "--db", db, "--quiet", huff_jsonl,
-                    *sorted(glob.glob(os.path.join(CORPORA, "reuters21578", "reut2-*.sgm")))],
-                   capture_output=True)
-    subprocess.run([INDEX, "--db", db, "--quiet", "--source", "BBC", "--exclude", "README*",
-                    os.path.join(CORPORA, "bbc-news", "bbc")], capture_output=True, check=True)
+    db = index_news(INDEX, SRC, CORPORA, work)
 
     # --- Source and section filters: case-insensitive, whole values ------------------------
     for given, expected in (("REUTERS", len(reuters)), ("bbc", sum(bbc.values())),

@@ -11,7 +11,6 @@
   the server's cap on concurrent exports.
 Usage: research_test.py BIN_DIR SRC_DIR SHARED_DIR [ARCHIVE_SIZE]"""
 import csv
-import glob
 import io
 import json
 import os
@@ -28,7 +27,7 @@ import urllib.error
 import urllib.request
 
 from checks import Checks
-from support import start_serve
+from support import free_port, index_news, start_serve, wait_for_port
 
 BIN, SRC, SHARED = sys.argv[1:4]
 ARCHIVE_SIZE = int(sys.argv[4]) if len(sys.argv) > 4 else 110000
@@ -173,20 +172,6 @@ def synthetic_exports(work):
     return db
 
 
-def news_db(work):
-    db = os.path.join(work, "news.db")
-    huff = os.path.join(work, "huffpost.jsonl")
-    with open(huff, "w") as out:
-        subprocess.run([sys.executable, os.path.join(SRC, "tests", "e2e", "huffpost_to_jsonl.py"),
-                        os.path.join(CORPORA, "huffpost-news-category-sample",
-                                     "News_Category_Dataset_v2.json")], stdout=out, check=True)
-    run(INDEX, "--db", db, "--quiet", huff,
-        *sorted(glob.glob(os.path.join(CORPORA, "reuters21578", "reut2-*.sgm"))), check_rc=False)
-    run(INDEX, "--db", db, "--quiet", "--source", "BBC", "--exclude", "README*",
-        os.path.join(CORPORA, "bbc-news", "bbc"))
-    return db
-
-
 # The cocoa market of 1987 as Reuters reported it: the International Cocoa Organization and its
 # buffer stock, the producing countries and regions, the crop and its trade.
 COCOA_WORDS = {"icco", "buffer", "stock", "ghana", "ghanaian", "ivory", "ivorian", "coast",
@@ -236,23 +221,6 @@ def news_checks(db, work):
         filtered = exact_total(db, "politics OR election", "--section", "politics")
         check("its count is what the filter finds (%d)" % filtered,
               politics[0]["count"] == filtered, (politics[0], filtered))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, seconds=10):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.1)
-    return False
 
 
 def remote_checks(db):
@@ -329,7 +297,7 @@ def main():
     work = tempfile.mkdtemp(prefix="gazette-research-")
     try:
         synthetic_exports(work)
-        db = news_db(work)
+        db = index_news(INDEX, SRC, CORPORA, work)
         news_checks(db, work)
         remote_checks(db)
         server_checks(db, work)

@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 
 from checks import Checks
-from support import processes_matching, start_serve
+from support import free_port, processes_matching, start_serve, wait_for_port
 
 BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -33,29 +33,12 @@ checks = Checks()
 check = checks.check
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(cmd):
     # Own session: xapian-tcpsrv signals its whole process group when it is stopped.
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     servers.append(proc)
     return proc
-
-
-def wait_for_port(port, seconds=10):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.1)
-    return False
 
 
 def serve(dbs, *args):

@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 
 from checks import Checks
-from support import start_serve
+from support import start_serve, tree_bytes
 
 BIN, SRC = sys.argv[1:3]
 INDEX = os.path.join(BIN, "gazette-index")
@@ -67,17 +67,6 @@ def start_watcher(log_name):
 def read(log_name):
     with open(os.path.join(work, log_name), errors="replace") as f:
         return f.read()
-
-
-def tree_bytes(path):
-    total = 0
-    for root, _, files in os.walk(path):
-        for name in files:
-            try:
-                total += os.path.getsize(os.path.join(root, name))
-            except OSError:
-                pass  # a file renamed or removed while walking
-    return total
 
 
 def wait_for(condition, seconds):
