@@ -38,6 +38,8 @@ AlertRun::AlertRun(std::vector<StandingQuery> queries, std::unique_ptr<AlertSink
 
 void AlertRun::start(const std::vector<std::string>& writer_dbs, const std::string& target) {
     writer_dbs_ = writer_dbs;
+    // What earlier runs (a --watch process makes one per file) left is committed now.
+    kept_version_.clear();
     target_ = target;
     // A target that is one of the writers' databases is read as that writer's.
     read_target_ = std::find(writer_dbs.begin(), writer_dbs.end(), target) == writer_dbs.end();

@@ -4,7 +4,7 @@ version never replaces or deletes a newer one, in whichever shard either lives (
 --shards N, --shard-by year with the two versions dated in different years), and a newer one
 moving to another year's shard leaves exactly one copy. An older version that is not indexed
 fires no standing-query alert; the newer one fires exactly once. Every skipped older version
-is counted on stderr.
+is counted on stderr. The same with --watch, where each dropped file is a run of its own.
 Usage: versions_test.py BIN_DIR SRC_DIR SHARED_DIR"""
 import json
 import os
@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 from checks import Checks
 
@@ -102,6 +103,49 @@ def run_layout(work, layout):
         check(what + "version 7 lives in 1987's shard only", held("1987") and not held("2001"))
 
 
+def wait_for(condition, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def run_watch(work, layout):
+    """--watch: each dropped file is its own run, the older version's file after the newer's."""
+    name = layout.replace(" ", "-")
+    db, folder = os.path.join(work, "watch-" + name), os.path.join(work, "drop-" + name)
+    out, log = os.path.join(work, "watch-%s-alerts.jsonl" % name), os.path.join(work, "watch-%s.log" % name)
+    os.makedirs(folder)
+    what = "--watch, " + layout + ": "
+    with open(log, "w") as log_file:
+        proc = subprocess.Popen([INDEX, "--db", db, *LAYOUTS[layout], "--watch", folder, "--alerts",
+                                 os.path.join(work, "standing.jsonl"), "--alerts-out", out],
+                                stdout=log_file, stderr=subprocess.STDOUT)
+    try:
+        read = lambda: open(log).read()
+        check(what + "the watcher starts", wait_for(lambda: "watching" in read(), 20), read())
+        for i, (version, date, word) in enumerate([(5, "2001-03-01", "freshwords"),
+                                                   (3, "1987-06-01", "stalewords")]):
+            path = os.path.join(folder, "v%d.jsonl" % version)
+            with open(path + ".part", "w") as f:
+                f.write(record("wire-9", version, date, word))
+            os.rename(path + ".part", path)
+            check(what + "v%d.jsonl is read" % version,
+                  wait_for(lambda: read().count("watch: read ") == i + 1, 20), read())
+        fired = [(a["alert"], a["id"]) for a in map(json.loads, open(out))] if os.path.exists(out) else []
+        check(what + "the older version fires no alert, the newer once",
+              sorted(fired) == [("any", "wire-9"), ("fresh", "wire-9")], fired)
+        check(what + "the older version is counted", "older versions" in read(), read())
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    check(what + "version 5 is kept, once",
+          copies(db, "zanzibarcloves") == [("wire-9", "Zanzibar clove harvest freshwords")],
+          copies(db, "zanzibarcloves"))
+
+
 def main():
     work = tempfile.mkdtemp(prefix="gazette-versions-")
     try:
@@ -109,6 +153,7 @@ def main():
             f.writelines(json.dumps(q) + "\n" for q in STANDING)
         for layout in LAYOUTS:
             run_layout(work, layout)
+            run_watch(work, layout)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return checks.summary()
