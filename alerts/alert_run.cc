@@ -6,6 +6,10 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "common/fields.h"
+#include "indexer/bulk/database_writer.h"
+#include "indexer/bulk/version_rule.h"
+
 namespace gazette {
 namespace {
 
@@ -33,6 +37,13 @@ AlertRun::AlertRun(std::vector<StandingQuery> queries, std::unique_ptr<AlertSink
     : matcher_(std::move(queries)), sink_(std::move(sink)) {}
 
 void AlertRun::start(const std::vector<std::string>& writer_dbs, const std::string& target) {
+    writer_dbs_ = writer_dbs;
+    // What earlier runs (a --watch process makes one per file) left is committed now.
+    kept_version_.clear();
+    target_ = target;
+    // A target that is one of the writers' databases is read as that writer's.
+    read_target_ = std::find(writer_dbs.begin(), writer_dbs.end(), target) == writer_dbs.end();
+    readers_.assign(writer_dbs.size() + 1, std::nullopt);
     // What fired before: the target (earlier runs; merged shards bring theirs into it) and
     // the writers' databases (a resumed run's committed batches, or the shards themselves).
     std::vector<std::string> sources = writer_dbs;
@@ -67,7 +78,60 @@ void AlertRun::start(const std::vector<std::string>& writer_dbs, const std::stri
     stats_.reemitted += lines.size();
 }
 
+std::optional<double> AlertRun::version_in(std::size_t reader, const std::string& term) {
+    const std::string& path = reader < writer_dbs_.size() ? writer_dbs_[reader] : target_;
+    if (!is_database(path))
+        return std::nullopt;  // a shard new in this run (a new year), or a new target
+    auto& db = readers_[reader];
+    // The writers commit while we read; a revision two commits old can be reused under us
+    // (DatabaseModifiedError), and a newer one only adds what this run sent, which
+    // kept_version_ knows already.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            if (!db)
+                db.emplace(path);
+            Xapian::PostingIterator p = db->postlist_begin(term);
+            if (p == db->postlist_end(term))
+                return std::nullopt;
+            return stored_version(db->get_document(*p));
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3)
+                throw;
+            db->reopen();
+        }
+    }
+}
+
+std::optional<double> AlertRun::committed_version(std::size_t writer, const std::string& id) {
+    // The target holds what a merged run's parts do not (they are merged into it after the
+    // run, where the same rule keeps the higher version); the writer's own database holds
+    // what a resumed run committed before it was interrupted.
+    std::string term = id_term(id);
+    std::optional<double> held;
+    if (writer < writer_dbs_.size())  // not a writer added in this run (a new year's shard)
+        held = version_in(writer, term);
+    if (read_target_) {
+        if (auto v = version_in(writer_dbs_.size(), term); v && (!held || *v > *held))
+            held = v;
+    }
+    return held;
+}
+
+bool AlertRun::older_than_kept(const Article& article, std::size_t writer) {
+    auto it = kept_version_.find(article.id);
+    std::optional<double> held = it != kept_version_.end() ? std::optional<double>(it->second)
+                                                           : committed_version(writer, article.id);
+    if (held && older_than_held(article.version, *held))
+        return true;
+    kept_version_[article.id] = static_cast<double>(article.version);
+    return false;
+}
+
 void AlertRun::article(const Article& article, std::size_t writer) {
+    if (older_than_kept(article, writer)) {
+        ++stats_.not_indexed;
+        return;
+    }
     batch_.push_back(article);
     writer_of_[article.id] = writer;
 }

@@ -15,10 +15,16 @@
 //   --alerts-out file (read back at start): nothing committed is lost, nothing already in
 //   the file is repeated. With stdout or a webhook, a death in the short window between
 //   emitting and clearing can repeat those lines once (at-least-once there).
+// - Only what is indexed fires: an article older than the copy its id holds (version_rule.h;
+//   the writer skips it and counts it in older_versions) matches nothing. The copy held is
+//   the one this run left, or else what the writer's database held when it was read.
 // docs/alerts.md says the same for users.
 #pragma once
 
+#include <xapian.h>
+
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -35,9 +41,10 @@ namespace gazette {
 // The metadata keys, kAlertedPrefix and kAlertOutboxPrefix, are in common/schema.h.
 
 struct AlertStats {
-    std::uint64_t emitted = 0;     // lines written in this run (including re-emitted ones)
-    std::uint64_t reemitted = 0;   // of those, left over from an interrupted run
-    std::uint64_t suppressed = 0;  // matches that had fired before (re-indexed articles)
+    std::uint64_t emitted = 0;      // lines written in this run (including re-emitted ones)
+    std::uint64_t reemitted = 0;    // of those, left over from an interrupted run
+    std::uint64_t suppressed = 0;   // matches that had fired before (re-indexed articles)
+    std::uint64_t not_indexed = 0;  // articles older than the version held: never matched
 };
 
 class AlertRun : public BatchListener {
@@ -61,6 +68,13 @@ class AlertRun : public BatchListener {
     };
     // Waits for the last batch's commit and emits its lines; returns their outbox keys.
     std::vector<Pending> deliver_committed();
+    // True when the writer will skip `article`: its database or this run holds a higher
+    // version of the id. Records the version kept otherwise.
+    bool older_than_kept(const Article& article, std::size_t writer);
+    // The highest version the committed databases of `writer` and the target hold of `id`.
+    std::optional<double> committed_version(std::size_t writer, const std::string& id);
+    // The version reader `reader` (a writer's database, or the target after them) holds.
+    std::optional<double> version_in(std::size_t reader, const std::string& term);
 
     AlertMatcher matcher_;
     std::unique_ptr<AlertSink> sink_;
@@ -72,6 +86,12 @@ class AlertRun : public BatchListener {
     std::shared_ptr<CommitBarrier> pending_commit_;
     // Outbox entries found at start, by writer: emitted at start, cleared by the next commit.
     std::vector<std::vector<std::string>> leftover_keys_;
+    std::vector<std::string> writer_dbs_;
+    std::string target_;
+    bool read_target_ = false;
+    std::vector<std::optional<Xapian::Database>> readers_;  // opened when first needed
+    // The version each id of this run was left at (kept copies only), by id.
+    std::unordered_map<std::string, double> kept_version_;
     AlertStats stats_;
 };
 

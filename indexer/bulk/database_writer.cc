@@ -9,6 +9,7 @@
 #include "indexer/bulk/free_space.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/segments.h"
+#include "indexer/bulk/version_rule.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
@@ -30,7 +31,7 @@ bool newer_version_held(const Xapian::Database& db, const std::string& id_term,
         return false;  // an unversioned record replaces whatever the id holds, as always
     Xapian::PostingIterator p = db.postlist_begin(id_term);
     return p != db.postlist_end(id_term) &&
-           stored_version(db.get_document(*p)) > static_cast<double>(version);
+           older_than_held(version, stored_version(db.get_document(*p)));
 }
 
 void check_or_record_schema(Xapian::WritableDatabase& db, const std::string& path) {

@@ -26,9 +26,9 @@ std::size_t YearRouting::route(const Article& article, std::vector<std::size_t>&
         std::size_t writer = pool_.add(add_year_shard(db_path_, name), WriterRole::kBuild);
         it = writer_of_shard_.emplace(name, writer).first;
     }
-    for (std::size_t other : locator_.place(article.id, it->second))
-        drop_from.push_back(other);
-    return it->second;
+    auto placed = locator_.place(article.id, article.version, it->second);
+    drop_from.insert(drop_from.end(), placed.drop_from.begin(), placed.drop_from.end());
+    return placed.writer;
 }
 
 }  // namespace gazette

@@ -12,6 +12,7 @@
 #include "common/errors.h"
 #include "common/fields.h"
 #include "common/schema.h"
+#include "common/slots.h"
 #include "indexer/bulk/shard_locator.h"
 #include "indexer/bulk/shard_scheme.h"
 #include "indexer/bulk/sharded_database.h"
@@ -96,13 +97,47 @@ TEST_F(ShardFolder, LocatorFindsAnIdInAnotherShardAndFollowsTheRun) {
     locator.add_existing(path("1987"), 0);
     locator.add_existing(path("2001"), 1);
     // Before the run the id was in writer 0's shard: sending it to writer 1 drops it there.
-    EXPECT_EQ(locator.place("moved", 1), std::vector<std::size_t>{0});
+    EXPECT_EQ(locator.place("moved", 0, 1).drop_from, std::vector<std::size_t>{0});
     // Later in the same run it moves on to writer 2: it is in writer 1's (unread) batch now.
-    auto again = locator.place("moved", 2);
-    EXPECT_NE(std::find(again.begin(), again.end(), 1u), again.end());
+    auto again = locator.place("moved", 0, 2);
+    EXPECT_EQ(again.writer, 2u);
+    EXPECT_NE(std::find(again.drop_from.begin(), again.drop_from.end(), 1u), again.drop_from.end());
     // An id nobody holds goes nowhere else; sent twice to the same writer, nothing to drop.
-    EXPECT_TRUE(locator.place("new", 1).empty());
-    EXPECT_TRUE(locator.place("new", 1).empty());
+    EXPECT_TRUE(locator.place("new", 0, 1).drop_from.empty());
+    EXPECT_TRUE(locator.place("new", 0, 1).drop_from.empty());
+}
+
+// Issue 17: an older version dated in another year used to go to that year's shard and
+// delete the newer copy from its own.
+TEST_F(ShardFolder, LocatorSendsAnOlderVersionToTheShardHoldingTheNewerOne) {
+    {
+        Xapian::WritableDatabase old(path("1987"), Xapian::DB_CREATE);
+        Xapian::Document doc;
+        doc.add_boolean_term(id_term("wire"));
+        doc.add_value(kSlotVersion, Xapian::sortable_serialise(5));
+        old.add_document(doc);
+        old.commit();
+        Xapian::WritableDatabase(path("2001"), Xapian::DB_CREATE).commit();
+    }
+    ShardLocator locator;
+    locator.add_existing(path("1987"), 0);
+    locator.add_existing(path("2001"), 1);
+    // Version 3 dated 2001: to writer 0, which holds version 5 and skips it; nothing dropped.
+    auto older = locator.place("wire", 3, 1);
+    EXPECT_EQ(older.writer, 0u);
+    EXPECT_TRUE(older.drop_from.empty());
+    // Version 7 dated 2001 moves it: to writer 1, deleted from writer 0.
+    auto newer = locator.place("wire", 7, 1);
+    EXPECT_EQ(newer.writer, 1u);
+    EXPECT_EQ(newer.drop_from, std::vector<std::size_t>{0});
+    // Then version 6 dated 1987 follows the run's copy (7, in writer 1), not the old shard.
+    auto stale = locator.place("wire", 6, 0);
+    EXPECT_EQ(stale.writer, 1u);
+    EXPECT_TRUE(stale.drop_from.empty());
+    // An unversioned record replaces whatever is held, and moves it.
+    auto plain = locator.place("wire", 0, 0);
+    EXPECT_EQ(plain.writer, 0u);
+    EXPECT_EQ(plain.drop_from, std::vector<std::size_t>{1});
 }
 
 }  // namespace

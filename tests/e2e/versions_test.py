@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""End to end: article versions (issue 17) are one rule across a whole database. An older
+version never replaces or deletes a newer one, in whichever shard either lives (one database,
+--shards N, --shard-by year with the two versions dated in different years), and a newer one
+moving to another year's shard leaves exactly one copy. An older version that is not indexed
+fires no standing-query alert; the newer one fires exactly once. Every skipped older version
+is counted on stderr. The same with --watch, where each dropped file is a run of its own.
+Usage: versions_test.py BIN_DIR SRC_DIR SHARED_DIR"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from checks import Checks
+
+BIN = sys.argv[1]
+INDEX = os.path.join(BIN, "gazette-index")
+SEARCH = os.path.join(BIN, "gazette-search")
+LAYOUTS = {"one database": [], "hash shards": ["--shards", "2"], "year shards": ["--shard-by", "year"]}
+STANDING = [{"name": "stale", "query": "stalewords"}, {"name": "fresh", "query": "freshwords"},
+            {"name": "any", "query": "zanzibarcloves"}]
+
+checks = Checks()
+check = checks.check
+
+
+def record(article_id, version, date, word):
+    return json.dumps({"id": article_id, "version": version, "date": date, "source": "test",
+                       "title": "Zanzibar clove harvest " + word,
+                       # Distinct bodies, so that no result is collapsed as a duplicate of another.
+                       "body": "The zanzibarcloves cooperative %s reported its %s harvest of %s. %s"
+                               % (article_id, date, version, word)}) + "\n"
+
+
+def index(work, db, layout, lines, name):
+    name = layout.replace(" ", "-") + "-" + name
+    path = os.path.join(work, name + ".jsonl")
+    with open(path, "w") as f:
+        f.writelines(lines)
+    out = os.path.join(work, name + "-alerts.jsonl")
+    r = subprocess.run([INDEX, "--db", db, *LAYOUTS[layout], "--alerts",
+                        os.path.join(work, "standing.jsonl"), "--alerts-out", out, path],
+                       capture_output=True, text=True, timeout=300)
+    fired = []
+    if os.path.exists(out):
+        fired = [(a["alert"], a["id"]) for a in map(json.loads, open(out)) if a]
+    return r, fired
+
+
+def copies(db, query):
+    """(id, title) of every document matching `query`, through the stub for sharded ones."""
+    out = subprocess.run([SEARCH, "--db", db, "--json", "--no-snippets", query],
+                         capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr)
+    return sorted((r["id"], r["title"]) for r in json.loads(out.stdout)["results"])
+
+
+def run_layout(work, layout):
+    db = os.path.join(work, layout.replace(" ", "-"))
+    what = layout + ": "
+    # The newer version first (2001), then an older one dated in another year (1987).
+    r, fired = index(work, db, layout, [record("wire-1", 5, "2001-03-01", "freshwords")], "a")
+    check(what + "version 5 indexes", r.returncode == 0, r.stderr)
+    check(what + "version 5 fires its alerts", sorted(fired) == [("any", "wire-1"), ("fresh", "wire-1")], fired)
+    r, fired = index(work, db, layout, [record("wire-1", 3, "1987-06-01", "stalewords")], "b")
+    check(what + "the older version's run succeeds", r.returncode == 0, r.stderr)
+    check(what + "the older version is counted on stderr",
+          "1 articles were older versions" in r.stderr or "1 article was an older version" in r.stderr
+          or "older version" in r.stderr, r.stderr)
+    check(what + "version 5 is still there, once",
+          copies(db, "zanzibarcloves") == [("wire-1", "Zanzibar clove harvest freshwords")],
+          copies(db, "zanzibarcloves"))
+    check(what + "the older version fires no alert", fired == [], fired)
+    # In one run: an older version after the newer, and an older before a newer one.
+    r, fired = index(work, db, layout, [record("wire-2", 4, "1990-01-01", "freshwords"),
+                                        record("wire-2", 2, "2003-01-01", "stalewords"),
+                                        record("wire-3", 1, "1995-01-01", "stalewords"),
+                                        record("wire-3", 2, "1999-01-01", "freshwords")], "c")
+    check(what + "the mixed run succeeds", r.returncode == 0, r.stderr)
+    check(what + "in one run the highest version of each id is kept, once",
+          copies(db, "zanzibarcloves") == [("wire-1", "Zanzibar clove harvest freshwords"),
+                                           ("wire-2", "Zanzibar clove harvest freshwords"),
+                                           ("wire-3", "Zanzibar clove harvest freshwords")],
+          copies(db, "zanzibarcloves"))
+    check(what + "no alert for the skipped older version of wire-2",
+          ("stale", "wire-2") not in fired, fired)
+    check(what + "each indexed article fires once",
+          sorted(fired).count(("fresh", "wire-2")) == 1 and sorted(fired).count(("fresh", "wire-3")) == 1,
+          fired)
+    # A newer version moving to another year: exactly one copy, in the new year's shard.
+    r, fired = index(work, db, layout, [record("wire-1", 7, "1987-06-01", "newestwords")], "d")
+    check(what + "version 7 replaces version 5",
+          [c for c in copies(db, "zanzibarcloves") if c[0] == "wire-1"]
+          == [("wire-1", "Zanzibar clove harvest newestwords")], copies(db, "zanzibarcloves"))
+    if layout == "year shards":
+        held = lambda year: "termfreq 1" in subprocess.run(
+            ["xapian-delve", "-t", "Qwire-1", os.path.join(db, year)], capture_output=True,
+            text=True).stdout
+        check(what + "version 7 lives in 1987's shard only", held("1987") and not held("2001"))
+
+
+def wait_for(condition, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def run_watch(work, layout):
+    """--watch: each dropped file is its own run, the older version's file after the newer's."""
+    name = layout.replace(" ", "-")
+    db, folder = os.path.join(work, "watch-" + name), os.path.join(work, "drop-" + name)
+    out, log = os.path.join(work, "watch-%s-alerts.jsonl" % name), os.path.join(work, "watch-%s.log" % name)
+    os.makedirs(folder)
+    what = "--watch, " + layout + ": "
+    with open(log, "w") as log_file:
+        proc = subprocess.Popen([INDEX, "--db", db, *LAYOUTS[layout], "--watch", folder, "--alerts",
+                                 os.path.join(work, "standing.jsonl"), "--alerts-out", out],
+                                stdout=log_file, stderr=subprocess.STDOUT)
+    try:
+        read = lambda: open(log).read()
+        check(what + "the watcher starts", wait_for(lambda: "watching" in read(), 20), read())
+        for i, (version, date, word) in enumerate([(5, "2001-03-01", "freshwords"),
+                                                   (3, "1987-06-01", "stalewords")]):
+            path = os.path.join(folder, "v%d.jsonl" % version)
+            with open(path + ".part", "w") as f:
+                f.write(record("wire-9", version, date, word))
+            os.rename(path + ".part", path)
+            check(what + "v%d.jsonl is read" % version,
+                  wait_for(lambda: read().count("watch: read ") == i + 1, 20), read())
+        fired = [(a["alert"], a["id"]) for a in map(json.loads, open(out))] if os.path.exists(out) else []
+        check(what + "the older version fires no alert, the newer once",
+              sorted(fired) == [("any", "wire-9"), ("fresh", "wire-9")], fired)
+        check(what + "the older version is counted", "older versions" in read(), read())
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    check(what + "version 5 is kept, once",
+          copies(db, "zanzibarcloves") == [("wire-9", "Zanzibar clove harvest freshwords")],
+          copies(db, "zanzibarcloves"))
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="gazette-versions-")
+    try:
+        with open(os.path.join(work, "standing.jsonl"), "w") as f:
+            f.writelines(json.dumps(q) + "\n" for q in STANDING)
+        for layout in LAYOUTS:
+            run_layout(work, layout)
+            run_watch(work, layout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return checks.summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
