@@ -20,6 +20,7 @@
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/segment_consolidation.h"
 #include "indexer/bulk/segments.h"
+#include "indexer/bulk/version_rule.h"
 #include "indexer/bulk/vocabulary_spelling.h"
 
 namespace gazette {
@@ -125,16 +126,12 @@ MergeResult merge_segments(const std::vector<std::string>& segments, const std::
             std::vector<Xapian::docid> ids;
             for (auto p = merged.postlist_begin(term); p != merged.postlist_end(term); ++p)
                 ids.push_back(*p);
-            // The copy kept: the highest version, the latest of equals (ids ascend).
-            std::size_t kept = 0;
-            double kept_version = -1;
-            for (std::size_t i = 0; i < ids.size(); ++i) {
-                double version = stored_version(merged.get_document(ids[i]));
-                if (version >= kept_version) {
-                    kept = i;
-                    kept_version = version;
-                }
-            }
+            // Ids ascend in arrival order; the copy kept is the one the writer's rule keeps.
+            std::vector<double> versions;
+            versions.reserve(ids.size());
+            for (Xapian::docid id : ids)
+                versions.push_back(stored_version(merged.get_document(id)));
+            std::size_t kept = kept_copy(versions);
             for (std::size_t i = 0; i < ids.size(); ++i) {
                 if (i == kept)
                     continue;

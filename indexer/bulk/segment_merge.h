@@ -25,9 +25,9 @@ struct MergeResult {
 
 // Merges `segments` into `target` with Xapian::Database::compact. A target that already
 // holds articles is compacted together with the segments into a new database. In the new
-// database an id held twice keeps only its copy of the highest version (Article::version),
-// and of those its copy from the last source (the target counts as the first, then
-// `segments` in the order given: a writer's segments oldest first); only then
+// database an id held twice keeps only the copy version_rule.h's kept_copy picks, taking the
+// copies in source order (the target counts as the first, then `segments` in the order
+// given: a writer's segments oldest first), as the writer would have; only then
 // is it renamed into place, so the target is never seen half-merged. The segments are left
 // for the caller.
 MergeResult merge_segments(const std::vector<std::string>& segments, const std::string& target);

@@ -8,15 +8,20 @@
 #include <sys/resource.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "common/schema.h"
+#include "common/slots.h"
 #include "indexer/bulk/run_progress.h"
 #include "indexer/bulk/scratch_parts.h"
 #include "indexer/bulk/segment_consolidation.h"
+#include "indexer/bulk/segment_merge.h"
 #include "indexer/bulk/segments.h"
+#include "indexer/bulk/version_rule.h"
 #include "tests/support/temp_folder_test.h"
 
 namespace gazette {
@@ -212,6 +217,46 @@ TEST_F(WorkFolder, RecoveryFinishesAConsolidationThatAKillCutShort) {
     EXPECT_FALSE(fs::exists(path("shard-1.consolidating")));
     EXPECT_TRUE(fs::exists(path("shard-0.seg-000002")));  // not one of its sources
     EXPECT_EQ(data_in_order("shard-0.seg-000001c"), (std::vector<std::string>{"1", "2"}));
+}
+
+// Issue 17: the merge used to keep the highest version, so an unversioned copy lost to a
+// versioned one, while the writer lets an unversioned record replace anything. Both now use
+// version_rule.h: the copies of one id in arrival order, each replacing the kept one unless
+// older_than_held.
+TEST(KeptCopy, EachCopyReplacesTheKeptOneUnlessItIsAnOlderVersion) {
+    EXPECT_EQ(kept_copy({5, 0}), 1u);     // unversioned replaces anything
+    EXPECT_EQ(kept_copy({0, 3}), 1u);     // a version replaces an unversioned copy
+    EXPECT_EQ(kept_copy({4, 2}), 0u);     // an older version never replaces a newer
+    EXPECT_EQ(kept_copy({2, 2}), 1u);     // the later of equals
+    EXPECT_EQ(kept_copy({7, 3, 0}), 2u);  // 3 is dropped, then the unversioned copy replaces 7
+    EXPECT_EQ(kept_copy({7, 0, 3}), 2u);  // as the writer: 0 replaced 7, then 3 replaces 0
+}
+
+TEST_F(WorkFolder, MergeKeepsTheCopyTheWriterWouldHaveKept) {
+    // Each copy: id, version (0: none) and a tag in its data saying which one it is.
+    auto make = [&](const std::string& name,
+                    const std::vector<std::tuple<std::string, int, std::string>>& copies) {
+        Xapian::WritableDatabase db(path(name), Xapian::DB_CREATE);
+        for (const auto& [id, version, tag] : copies) {
+            Xapian::Document doc;
+            doc.set_data(tag);
+            doc.add_boolean_term(std::string(kIdPrefix) + id);
+            if (version != 0)
+                doc.add_value(kSlotVersion, Xapian::sortable_serialise(version));
+            db.add_document(doc);
+        }
+        db.commit();
+    };
+    make("target", {{"a", 5, "a5-held"}, {"c", 4, "c4-held"}});
+    make("s1", {{"a", 0, "a-unversioned"}, {"b", 0, "b-unversioned"}, {"c", 2, "c2-older"}});
+    make("s2", {{"b", 3, "b3"}});
+    MergeResult result = merge_segments({path("s1"), path("s2")}, path("target"));
+    std::vector<std::string> kept = data_in_order("target");
+    std::sort(kept.begin(), kept.end());
+    EXPECT_EQ(kept, (std::vector<std::string>{"a-unversioned", "b3", "c4-held"}));
+    EXPECT_EQ(result.replaced, 1u);        // a
+    EXPECT_EQ(result.older_versions, 1u);  // c
+    EXPECT_EQ(result.repeated, 1u);        // b
 }
 
 TEST_F(WorkFolder, FitOnDiskLeavesSegmentsAloneWhenThereIsRoom) {
