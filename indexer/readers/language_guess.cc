@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace gazette {
 namespace {
@@ -26,16 +28,35 @@ constexpr std::array<Profile, 7> kProfiles = {{
     {"nl", "de het een en van is dat op niet zijn met voor die er te aan ook wordt bij naar"},
 }};
 
-bool listed(std::string_view list, std::string_view word) {
-    std::size_t pos = 0;
-    while ((pos = list.find(word, pos)) != std::string_view::npos) {
-        bool start = pos == 0 || list[pos - 1] == ' ';
-        bool end = pos + word.size() == list.size() || list[pos + word.size()] == ' ';
-        if (start && end)
-            return true;
-        pos += word.size();
-    }
-    return false;
+constexpr int kNotListed = -1;
+constexpr int kListedTwice = -2;
+
+// Each profile word to the profile listing it (kListedTwice when several do). Built once and
+// never changed: the guess looks up every word of up to kMaxWords, and searching the seven
+// lists per word was most of RSS reading's cost (docs/benchmarks.md).
+const std::unordered_map<std::string_view, int>& profile_of_word() {
+    static const std::unordered_map<std::string_view, int> table = [] {
+        std::unordered_map<std::string_view, int> t;
+        for (std::size_t p = 0; p < kProfiles.size(); ++p) {
+            std::string_view list = kProfiles[p].words;
+            while (!list.empty()) {
+                std::size_t space = list.find(' ');
+                std::string_view word = list.substr(0, space);
+                auto [it, added] = t.emplace(word, static_cast<int>(p));
+                if (!added && it->second != static_cast<int>(p))
+                    it->second = kListedTwice;
+                list = space == std::string_view::npos ? "" : list.substr(space + 1);
+            }
+        }
+        return t;
+    }();
+    return table;
+}
+
+int profile_listing(std::string_view word) {
+    const auto& table = profile_of_word();
+    auto it = table.find(word);
+    return it == table.end() ? kNotListed : it->second;
 }
 
 constexpr std::size_t kMaxWords = 5000;
@@ -63,11 +84,7 @@ std::string guess_language(std::string_view text) {
             word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         }
         ++words;
-        int listed_in = -1;
-        for (std::size_t p = 0; p < kProfiles.size(); ++p) {
-            if (listed(kProfiles[p].words, word))
-                listed_in = listed_in == -1 ? static_cast<int>(p) : -2;
-        }
+        int listed_in = profile_listing(word);
         if (listed_in >= 0)
             ++hits[static_cast<std::size_t>(listed_in)];
     }
