@@ -4,11 +4,13 @@ version never replaces or deletes a newer one, in whichever shard either lives (
 --shards N, --shard-by year with the two versions dated in different years), and a newer one
 moving to another year's shard leaves exactly one copy. An older version that is not indexed
 fires no standing-query alert; the newer one fires exactly once. Every skipped older version
-is counted on stderr. The same with --watch, where each dropped file is a run of its own.
+is counted on stderr. The same with --watch, where each dropped file is a run of its own, and
+for a year-sharded run killed with SIGKILL and then resumed.
 Usage: versions_test.py BIN_DIR SRC_DIR SHARED_DIR"""
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -146,6 +148,48 @@ def run_watch(work, layout):
           copies(db, "zanzibarcloves"))
 
 
+def run_killed_and_resumed(work):
+    """--shard-by year: a run killed with SIGKILL part way, then run again (resumed), keeps the
+    newer version of each id: an older one in the run does not replace the held newer one, and
+    a newer one in the run replaces the held older one, whichever side of the kill it fell."""
+    layout, what = "year shards", "killed and resumed, year shards: "
+    db = os.path.join(work, "resumed")
+    r, _ = index(work, db, layout, [record("wire-r", 5, "2001-03-01", "freshwords"),
+                                    record("wire-s", 1, "1990-01-01", "stalewords")], "held")
+    check(what + "the held versions index", r.returncode == 0, r.stderr)
+    # Enough filler that the run is still going when it is killed; the two versions of
+    # interest sit early and late, so that one is read before the kill and one after.
+    filler = [json.dumps({"id": "fill-%d" % i, "date": "19%02d-05-01" % (80 + i % 20),
+                          "source": "test", "title": "Filler %d" % i,
+                          "body": "Harbour report %d of tides and cargo at berth %d." % (i, i % 97)})
+              + "\n" for i in range(30000)]
+    lines = (filler[:2000] + [record("wire-s", 9, "2005-01-01", "freshwords")] + filler[2000:28000]
+             + [record("wire-r", 3, "1987-06-01", "stalewords")] + filler[28000:])
+    path = os.path.join(work, "resumed.jsonl")
+    with open(path, "w") as f:
+        f.writelines(lines)
+    command = [INDEX, "--db", db, *LAYOUTS[layout], path]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.5)
+    killed = proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    check(what + "the run was killed before it finished", killed)
+    r = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    check(what + "the resumed run succeeds", r.returncode == 0, r.stderr)
+    versions = [c for c in copies(db, "zanzibarcloves")]
+    check(what + "the newer version of each id is kept, once",
+          versions == [("wire-r", "Zanzibar clove harvest freshwords"),
+                       ("wire-s", "Zanzibar clove harvest freshwords")], versions)
+    held = lambda term, year: "termfreq 1" in subprocess.run(
+        ["xapian-delve", "-t", term, os.path.join(db, year)], capture_output=True,
+        text=True).stdout
+    check(what + "wire-r stays in 2001's shard only", held("Qwire-r", "2001")
+          and not held("Qwire-r", "1987"))
+    check(what + "wire-s moved to 2005's shard only", held("Qwire-s", "2005")
+          and not held("Qwire-s", "1990"))
+
+
 def main():
     work = tempfile.mkdtemp(prefix="gazette-versions-")
     try:
@@ -154,6 +198,7 @@ def main():
         for layout in LAYOUTS:
             run_layout(work, layout)
             run_watch(work, layout)
+        run_killed_and_resumed(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return checks.summary()
