@@ -137,6 +137,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
     }
     // clang-format off
     search.add_options()
+        ("no-proximity", "rank by the words alone, not by how close together they stand")
         ("no-collapse", "show every copy of a story (by default near-duplicates are one result, \"N similar\")")
         ("show-duplicates", "list the ids of the near-duplicates folded into each result")
         ("auto-correct", "when a query finds nothing, search for its spelling correction instead")
@@ -158,6 +159,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.snippets = false;
     if (vm.count("profile"))
         request.profile = true;
+    if (vm.count("no-proximity"))
+        request.proximity = false;
     if (vm.count("no-collapse"))
         request.collapse = false;
     if (vm.count("show-duplicates"))

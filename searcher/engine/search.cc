@@ -14,6 +14,7 @@
 #include "searcher/engine/result_order.h"
 #include "searcher/engine/stored_hit_reader.h"
 #include "searcher/query/filters.h"
+#include "searcher/query/proximity.h"
 #include "searcher/request/request_options.h"
 
 namespace gazette {
@@ -134,9 +135,14 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
         parsed.query = related_query(db_, request.like).query;
     }
     ValueRanges& ranges = builder_.value_ranges();
+    bool ranked = request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency;
+    if (request.proximity && ranked && request.like.empty() && !parsed.query.empty()) {
+        Xapian::Query together = proximity_boost(proximity_words(request.query), db_);
+        if (!together.empty())
+            parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, together);
+    }
     Xapian::Query query = apply_filters(parsed.query, request.filters, &ranges);
     // Pseudo-relevance feedback (--expand): reorders the query's matches, adds none.
-    bool ranked = request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency;
     if (ranking_.expand_terms > 0 && ranked && !query.empty()) {
         query = apply_filters(expand_with_feedback(db_, parsed.query, ranking_), request.filters,
                               &ranges);

@@ -210,6 +210,8 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.snippets = parse_bool(key, value);
     } else if (key == "collapse") {
         r.collapse = parse_bool(key, value);
+    } else if (key == "proximity") {
+        r.proximity = parse_bool(key, value);
     } else if (key == "show_duplicates" || key == "show-duplicates") {
         r.show_duplicates = parse_bool(key, value);
     } else if (key == "auto_correct" || key == "auto-correct") {

@@ -56,6 +56,8 @@ struct SearchRequest {
     // Near-duplicates (docs/duplicates.md): one result per story unless collapse is false;
     // show_duplicates lists the ids of the copies folded into each result.
     bool collapse = true;
+    // Articles where the query's words stand together rank higher (docs/ranking.md).
+    bool proximity = true;
     bool show_duplicates = false;
     // A query with no results is run again with its spelling correction.
     bool auto_correct = false;
