@@ -141,6 +141,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("no-collapse", "show every copy of a story (by default near-duplicates are one result, \"N similar\")")
         ("show-duplicates", "list the ids of the near-duplicates folded into each result")
         ("auto-correct", "when a query finds nothing, search for its spelling correction instead")
+        ("no-typos", "match every word exactly as typed (by default a misspelt-looking word also finds its spelling neighbours, ranked lower)")
         ("like", po::value<std::string>()->value_name("ID"), "find the articles most related to the article ID (no query words)")
         ("explain", "with --like: print the terms the related query was made of");
     // clang-format on
@@ -167,6 +168,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.show_duplicates = true;
     if (vm.count("auto-correct"))
         request.auto_correct = true;
+    if (vm.count("no-typos"))
+        request.typos = false;
     if (vm.count("explain"))
         request.explain = true;
     if (vm.count("like"))

@@ -55,6 +55,19 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
     std::snprintf(took, sizeof took, "%.1f ms", r.took_ms);
     out << style(kDim) << "about " << r.estimated_total << " results for \"" << r.query << "\" ("
         << took << ")" << style(kReset) << "\n";
+    if (!r.typo_corrections.empty()) {
+        // "Including results for: ukraine (for ukrane), witkoff (for witkof)"
+        out << "Including results for:";
+        const char* separator = " ";
+        for (const auto& c : r.typo_corrections) {
+            out << separator;
+            for (std::size_t i = 0; i < c.to.size(); ++i)
+                out << (i ? " or " : "") << style(kBold) << c.to[i] << style(kReset);
+            out << " (for " << c.term << ")";
+            separator = ", ";
+        }
+        out << "\n";
+    }
     if (r.auto_corrected) {
         out << "showing results for " << style(kBold) << r.corrected << style(kReset)
             << " (no results for \"" << r.original_query << "\")\n";

@@ -33,6 +33,12 @@ std::string results_to_json(const SearchResults& r) {
     out["sort"] = r.sort;
     if (!r.corrected.empty())
         out["corrected"] = r.corrected;
+    if (!r.typo_corrections.empty()) {
+        nlohmann::json terms = nlohmann::json::array();
+        for (const auto& c : r.typo_corrections)
+            terms.push_back({{"term", c.term}, {"to", c.to}});
+        out["corrected_terms"] = std::move(terms);
+    }
     if (r.auto_corrected) {
         out["auto_corrected"] = true;
         out["original_query"] = r.original_query;

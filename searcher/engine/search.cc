@@ -124,12 +124,15 @@ std::string snippet_of(const Xapian::MSet& mset, const std::string& text,
     return mset.snippet(text, kSnippetLength, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
 }
 
-Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected) {
+Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected,
+                                    std::vector<TypoCorrection>* typos) {
     ParsedQuery parsed;
     if (request.like.empty()) {
-        parsed = builder_.parse(request.query);
+        parsed = builder_.parse(request.query, request.typos);
         if (corrected)
             *corrected = parsed.corrected;
+        if (typos)
+            *typos = std::move(parsed.typo_corrections);
     } else {
         builder_.value_ranges().clear();
         parsed.query = related_query(db_, request.like).query;
@@ -164,7 +167,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     out.sort = sort_order_name(request.sort);
     StageTimes times;
     std::optional<StageTimer> parsing(std::in_place, times.parse_ms);
-    Xapian::Query query = build_query(request, &out.corrected);
+    Xapian::Query query = build_query(request, &out.corrected, &out.typo_corrections);
     parsing.reset();
     out.parsed = query.get_description();
     const ValueRanges& ranges = builder_.value_ranges();

@@ -42,12 +42,13 @@ struct Hit {
 
 struct SearchResults {
     std::string query;
-    std::string parsed;                  // Xapian::Query::get_description() of the full query run
-    std::string corrected;               // "did you mean", or ""
-    bool auto_corrected = false;         // the results are those of `corrected` (auto_correct)
-    std::string original_query;          // with auto_corrected: the query as given
-    std::vector<ExpansionTerm> explain;  // with like + explain: the related query's terms
-    std::string sort;                    // relevance, newest, oldest or recency
+    std::string parsed;           // Xapian::Query::get_description() of the full query run
+    std::string corrected;        // "did you mean", or ""
+    bool auto_corrected = false;  // the results are those of `corrected` (auto_correct)
+    std::string original_query;   // with auto_corrected: the query as given
+    std::vector<TypoCorrection> typo_corrections;  // words also matched as their neighbours
+    std::vector<ExpansionTerm> explain;            // with like + explain: the related query's terms
+    std::string sort;                              // relevance, newest, oldest or recency
     Xapian::doccount estimated_total = 0;
     Xapian::doccount total_lower_bound = 0;
     Xapian::doccount total_upper_bound = 0;
@@ -132,7 +133,10 @@ class Searcher {
     const Xapian::Stem& stemmer() const { return builder_.stemmer(); }
 
     // The query that search() would run, for --debug-query.
-    Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr);
+    // `corrected` and `typos`, when given, receive the "did you mean" text and the words
+    // widened to their spelling neighbours.
+    Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr,
+                              std::vector<TypoCorrection>* typos = nullptr);
 
     // The values of a single-valued `slot` over the matches of `query`, the last query
     // build_query() made (its value ranges are known), counted from the match set; nullopt

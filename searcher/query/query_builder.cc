@@ -60,6 +60,7 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
       db_(databases.terms),
       folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr),
       spelling_(options.spelling && databases.spelling.has_value()),
+      typos_(options.typos && databases.spelling.has_value()),
       remote_shards_(databases.remote),
       spelling_db_(databases.spelling.value_or(databases.terms)) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
@@ -88,7 +89,7 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
 
 QueryBuilder::~QueryBuilder() = default;
 
-ParsedQuery QueryBuilder::parse(const std::string& text) const {
+ParsedQuery QueryBuilder::parse(const std::string& text, bool typos_wanted) const {
     ParsedQuery out;
     ranges_->clear();
     try {
@@ -99,8 +100,9 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }
-    // Both steps look up the frequency of each query word (and its folded forms): one batch
-    // over remote shards instead of a round trip per term and shard.
+    // All three steps look up the frequency of each query word (and its folded forms), once
+    // each, and over remote shards in one batch instead of a round trip per term and shard.
+    const bool typos = typos_ && typos_wanted;
     TermFrequencies freqs(db_, remote_shards_);
     if (remote_shards_) {
         std::vector<std::string> wanted;
@@ -110,7 +112,19 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
             for (auto& word : correctable_words(text))
                 wanted.push_back(std::move(word.folded));
         }
+        if (typos) {
+            for (auto& word : typo_candidates(out.query, parser_))
+                wanted.push_back(std::move(word));
+        }
         freqs.prefetch(wanted);
+    }
+    // Before name variants, which keep the scaled neighbours whole: a corrected word is not
+    // folded again.
+    if (typos) {
+        WidenedQuery widened =
+            widen_typos(out.query, TypoSources{freqs, spelling_db_, parser_, stemmer_});
+        out.query = std::move(widened.query);
+        out.typo_corrections = std::move(widened.corrections);
     }
     if (folder_)
         out.query = expand_name_variants(out.query, parser_, freqs, *folder_);

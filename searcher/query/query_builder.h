@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/text/name_folding.h"
+#include "searcher/query/typo_widening.h"
 #include "searcher/query/value_ranges.h"
 
 namespace gazette {
@@ -26,6 +27,10 @@ struct QueryOptions {
     // "Did you mean": off where nobody shows it (timelines, alerts). It is also off when
     // QueryDatabases has no spelling data.
     bool spelling = true;
+    // Typo tolerance in the ranking (typo_widening.h): misspelt-looking words also match their
+    // spelling neighbours, at a lower weight. Needs QueryDatabases::spelling; a request can
+    // turn it off per query (SearchRequest::typos).
+    bool typos = true;
 };
 
 // What the parser reads, as opposed to how (QueryOptions): the engine derives it from the
@@ -48,6 +53,7 @@ struct QueryDatabases {
 struct ParsedQuery {
     Xapian::Query query;
     std::string corrected;  // spelling-corrected query text, or "" when nothing to correct
+    std::vector<TypoCorrection> typo_corrections;  // the words widened to their neighbours
 };
 
 class QueryBuilder {
@@ -59,7 +65,8 @@ class QueryBuilder {
 
     // Throws UsageError with Xapian's message for a syntax error. An empty query (or one of
     // only stop words or punctuation) gives an empty Xapian::Query, which matches nothing.
-    ParsedQuery parse(const std::string& text) const;
+    // `typos_wanted` false: the words mean exactly what they say, whatever QueryOptions::typos.
+    ParsedQuery parse(const std::string& text, bool typos_wanted = true) const;
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
     // The value ranges of the query last parsed; parse() starts a new list, and callers that
@@ -74,6 +81,7 @@ class QueryBuilder {
     Xapian::Database db_;                 // QueryDatabases::terms: folded keys live there
     std::unique_ptr<NameFolder> folder_;  // null with name variants off
     bool spelling_ = true;
+    bool typos_ = true;
     bool remote_shards_ = false;    // prefetch the query's term frequencies (term_frequencies.h)
     Xapian::Database spelling_db_;  // QueryDatabases::spelling, else terms
 };

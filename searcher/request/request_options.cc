@@ -216,6 +216,8 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
         r.show_duplicates = parse_bool(key, value);
     } else if (key == "auto_correct" || key == "auto-correct") {
         r.auto_correct = parse_bool(key, value);
+    } else if (key == "typos") {
+        r.typos = parse_bool(key, value);
     } else if (key == "like") {
         if (value.find_first_not_of(" \t") == std::string_view::npos)
             throw UsageError("like needs an article id");

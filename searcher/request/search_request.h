@@ -61,6 +61,9 @@ struct SearchRequest {
     bool show_duplicates = false;
     // A query with no results is run again with its spelling correction.
     bool auto_correct = false;
+    // Misspelt-looking words also match their spelling neighbours, ranked lower
+    // (searcher/query/typo_widening.h); false: every word means exactly what it says.
+    bool typos = true;
     std::string like;      // find articles related to the article with this id (no query words)
     bool explain = false;  // with `like`: report the terms the related query was made of
     bool profile = false;  // report the time of each stage (engine/stage_times.h)

@@ -120,6 +120,21 @@ async function runTimeline(seq, params) {
   $("timeline-box").dataset.state = drawn ? "drawn" : "empty";
 }
 
+// "Including results for: ukraine (for ukrane)": the words the ranking also matched as
+// their spelling neighbours (corrected_terms; typos=false turns it off).
+function renderTypoCorrections(corrections) {
+  if (!corrections || corrections.length === 0) return;
+  const box = $("typo-corrected");
+  box.replaceChildren("Including results for: ");
+  corrections.forEach((c, i) => {
+    if (i > 0) box.append(", ");
+    const strong = document.createElement("strong");
+    strong.textContent = c.to.join(" or ");
+    box.append(strong, " (for " + c.term + ")");
+  });
+  box.hidden = false;
+}
+
 function render(answer) {
   const status = $("status");
   const hits = $("hits");
@@ -130,6 +145,7 @@ function render(answer) {
   $("export").hidden = true;
   $("pager").hidden = true;
   $("corrected").hidden = true;
+  $("typo-corrected").hidden = true;
   status.classList.remove("error");
   renderActiveFilters();
   if (!answer) {
@@ -152,6 +168,7 @@ function render(answer) {
     link.textContent = answer.corrected;
     link.href = "/?" + stateToParams({ ...current, q: answer.corrected, offset: 0 });
   }
+  renderTypoCorrections(answer.corrected_terms);
   for (const hit of answer.results) hits.append(renderHit(hit));
   renderFacets(answer.facets || {}, answer.facets_exact !== false);
   renderKeyTerms(answer.key_terms);
