@@ -7,6 +7,7 @@ fires no standing-query alert; the newer one fires exactly once. Every skipped o
 is counted on stderr. The same with --watch, where each dropped file is a run of its own, and
 for a year-sharded run killed with SIGKILL and then resumed.
 Usage: versions_test.py BIN_DIR SRC_DIR SHARED_DIR"""
+import glob
 import json
 import os
 import shutil
@@ -154,9 +155,8 @@ def run_killed_and_resumed(work):
     a newer one in the run replaces the held older one, whichever side of the kill it fell."""
     layout, what = "year shards", "killed and resumed, year shards: "
     db = os.path.join(work, "resumed")
-    r, _ = index(work, db, layout, [record("wire-r", 5, "2001-03-01", "freshwords"),
-                                    record("wire-s", 1, "1990-01-01", "stalewords")], "held")
-    check(what + "the held versions index", r.returncode == 0, r.stderr)
+    held_records = [record("wire-r", 5, "2001-03-01", "freshwords"),
+                    record("wire-s", 1, "1990-01-01", "stalewords")]
     # Enough filler that the run is still going when it is killed; the two versions of
     # interest sit early and late, so that one is read before the kill and one after.
     filler = [json.dumps({"id": "fill-%d" % i, "date": "19%02d-05-01" % (80 + i % 20),
@@ -169,12 +169,28 @@ def run_killed_and_resumed(work):
     with open(path, "w") as f:
         f.writelines(lines)
     command = [INDEX, "--db", db, *LAYOUTS[layout], path]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
-    killed = proc.poll() is None
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(30)
-    check(what + "the run was killed before it finished", killed)
+    # When to kill is measured, not guessed: one whole run on a copy of the held database
+    # times this machine (a fixed 1.5 s let a fast CI machine finish first), and the kill
+    # comes part way through it, sooner on each retry should a run still finish first.
+    r, _ = index(work, db, layout, held_records, "held")
+    check(what + "the held versions index", r.returncode == 0, r.stderr)
+    started = time.monotonic()
+    subprocess.run(command, capture_output=True, timeout=300)
+    whole_run = time.monotonic() - started
+    killed = False
+    for fraction in (0.4, 0.2, 0.1, 0.05):
+        for leftover in [db] + glob.glob(db + ".gazette-*"):  # and any work folder of a kill
+            shutil.rmtree(leftover, ignore_errors=True)
+        index(work, db, layout, held_records, "held")
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(whole_run * fraction)
+        killed = proc.poll() is None
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        if killed:
+            break
+    check(what + "the run was killed before it finished", killed,
+          "a whole run takes %.2f s" % whole_run)
     r = subprocess.run(command, capture_output=True, text=True, timeout=300)
     check(what + "the resumed run succeeds", r.returncode == 0, r.stderr)
     versions = [c for c in copies(db, "zanzibarcloves")]
