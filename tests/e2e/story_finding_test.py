@@ -36,7 +36,14 @@ def search(db, *args):
 
 
 def bbc_article(path):
-    lines = open(path, encoding="latin-1").read().strip().split("\n", 1)
+    # The files are UTF-8 (one is Latin-1, SOURCE.txt), as gazette-index reads them: read as
+    # Latin-1, a copy's "£" would be "Â£", a word its original lacks.
+    data = open(path, "rb").read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    lines = text.strip().split("\n", 1)
     paragraphs = [p.strip() for p in lines[1].split("\n") if p.strip()]
     return lines[0].strip(), paragraphs
 
