@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/schema.h"
+#include "searcher/query/query_rewrite.h"
 
 namespace gazette {
 namespace {
@@ -27,25 +28,10 @@ struct Expander {
             terms.push_back(std::move(term));
     }
 
-    // The word(s) behind a leaf term: the term itself when unprefixed, the unstemmed words
-    // of a "Z" stem; none for field-prefixed terms (uppercase prefix).
-    std::vector<std::string> words_of(const std::string& term) const {
-        std::vector<std::string> words;
-        if (term.empty())
-            return words;
-        if (term[0] == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z')) {
-            for (auto it = parser.unstem_begin(term); it != parser.unstem_end(term); ++it)
-                words.push_back(*it);
-        } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
-            words.push_back(term);
-        }
-        return words;
-    }
-
     Xapian::Query leaf(const Xapian::Query& q, bool& changed) const {
         std::string term = *q.get_terms_begin();
         std::vector<std::string> extra;
-        for (const std::string& word : words_of(term)) {
+        for (const std::string& word : words_behind(term, parser)) {
             // Copied: fold() returns a reference its next call may change.
             std::vector<std::string> keys = folder.fold(word);
             for (const std::string& key : keys) {
@@ -65,32 +51,9 @@ struct Expander {
 
     // Sets `changed` when anything below `q` was expanded.
     Xapian::Query rewrite(const Xapian::Query& q, bool& changed) const {
-        auto op = q.get_type();
-        if (op == Xapian::Query::LEAF_TERM)
-            return leaf(q, changed);
-        // Operators whose only parameters are their subqueries can be rebuilt; the others
-        // (phrases and NEAR with their windows, wildcards, synonyms, value ranges, scaled
-        // weights, posting sources) are kept whole.
-        switch (op) {
-            case Xapian::Query::OP_AND:
-            case Xapian::Query::OP_OR:
-            case Xapian::Query::OP_AND_NOT:
-            case Xapian::Query::OP_XOR:
-            case Xapian::Query::OP_AND_MAYBE:
-            case Xapian::Query::OP_FILTER:
-            case Xapian::Query::OP_MAX:
-                break;
-            default:
-                return q;
-        }
-        std::vector<Xapian::Query> subs;
-        bool any = false;
-        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-            subs.push_back(rewrite(q.get_subquery(i), any));
-        if (!any)
-            return q;
-        changed = true;
-        return Xapian::Query(op, subs.begin(), subs.end());
+        return rewrite_leaves(
+            q, RewriteScope::kAllLeaves,
+            [this](const Xapian::Query& l, bool& c) { return leaf(l, c); }, changed);
     }
 };
 
