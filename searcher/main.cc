@@ -114,6 +114,7 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("expand", po::value<unsigned>()->value_name("N"), "add N terms from the top results to the query (pseudo-relevance feedback: reorders the matches, adds none; default 0 = off)")
         ("expand-docs", po::value<unsigned>()->value_name("N"), "with --expand: how many top results give the terms (default 10)")
         ("expand-weight", po::value<double>()->value_name("W"), "with --expand: weight of the added terms (default 0.2)")
+        ("typo-weight", po::value<double>()->value_name("W"), "weight of a misspelt word's spelling neighbours against the word as typed, above 0 and below 1 (default 0.9)")
         ("debug-query", "print the parsed query (Xapian's description) to stderr");
     filters.add_options()
         ("from", po::value<std::string>()->value_name("DATE"), "articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -206,6 +207,13 @@ SearchOptions search_options_from(const po::variables_map& vm, const SearchReque
         check_stem_language(options.query.stem_language);
     } else {
         check_stem_language(stem_language_for(request, options.query.stem_language));
+    }
+    if (vm.count("typo-weight")) {
+        double w = vm["typo-weight"].as<double>();
+        if (!(w > 0 && w < 1))
+            throw UsageError("--typo-weight must be above 0 and below 1 (an exact match ranks "
+                             "above a corrected one), not " + std::to_string(w));
+        options.query.typo_weight = w;
     }
     if (vm.count("bm25-k1"))
         options.ranking.bm25_k1 = vm["bm25-k1"].as<double>();

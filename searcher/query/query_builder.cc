@@ -61,6 +61,7 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
       folder_(options.name_variants ? std::make_unique<NameFolder>() : nullptr),
       spelling_(options.spelling && databases.spelling.has_value()),
       typos_(options.typos && databases.spelling.has_value()),
+      typo_weight_(options.typo_weight),
       remote_shards_(databases.remote),
       spelling_db_(databases.spelling.value_or(databases.terms)) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
@@ -121,8 +122,8 @@ ParsedQuery QueryBuilder::parse(const std::string& text, bool typos_wanted) cons
     // Before name variants, which keep the scaled neighbours whole: a corrected word is not
     // folded again.
     if (typos) {
-        WidenedQuery widened =
-            widen_typos(out.query, TypoSources{freqs, spelling_db_, parser_, stemmer_});
+        WidenedQuery widened = widen_typos(
+            out.query, TypoSources{freqs, spelling_db_, parser_, stemmer_}, {}, typo_weight_);
         out.query = std::move(widened.query);
         out.typo_corrections = std::move(widened.corrections);
     }

@@ -31,6 +31,10 @@ struct QueryOptions {
     // spelling neighbours, at a lower weight. Needs QueryDatabases::spelling; a request can
     // turn it off per query (SearchRequest::typos).
     bool typos = true;
+    // The neighbours' weight against the word as typed: below 1, so that an exact match
+    // always ranks above the same article found through a correction (docs/ranking.md,
+    // "Typo tolerance", has the values measured).
+    double typo_weight = kTypoNeighbourWeight;
 };
 
 // What the parser reads, as opposed to how (QueryOptions): the engine derives it from the
@@ -82,6 +86,7 @@ class QueryBuilder {
     std::unique_ptr<NameFolder> folder_;  // null with name variants off
     bool spelling_ = true;
     bool typos_ = true;
+    double typo_weight_ = kTypoNeighbourWeight;
     bool remote_shards_ = false;    // prefetch the query's term frequencies (term_frequencies.h)
     Xapian::Database spelling_db_;  // QueryDatabases::spelling, else terms
 };

@@ -109,8 +109,10 @@ def search(bin_dir: Path, db: Path, variant_args, queries: dict, limit: int) -> 
         if obj.get("query") != sent[qid]:
             errors[qid] = f"answer out of step: sent {sent[qid][:80]!r}, got {str(obj.get('query'))[:80]!r}"
             continue
-        ids = [str(r["id"]) for r in obj.get("results", [])]
-        rankings[qid] = ids
+        # With --show-duplicates each result's collapsed copies follow it, as a reader who
+        # opens its "N similar" sees them; the ranking stays `limit` long.
+        ids = [str(i) for r in obj.get("results", []) for i in [r["id"], *r.get("duplicate_ids", [])]]
+        rankings[qid] = ids[:limit]
         totals[qid] = obj.get("estimated_total")
         if not ids:
             zero.append(qid)
