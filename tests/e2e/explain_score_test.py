@@ -6,6 +6,7 @@ its typo neighbour, words side by side the proximity boost; explain= over HTTP a
 what the command line says; three local shards and three remote ones (xapian-tcpsrv) explain
 as one database; an unknown id is an error naming it.
 Usage: explain_score_test.py BIN_DIR SRC_DIR SHARED_DIR"""
+import datetime
 import glob
 import json
 import os
@@ -24,7 +25,7 @@ BIN, SRC, SHARED = sys.argv[1:4]
 INDEX = os.path.join(BIN, "gazette-index")
 SEARCH = os.path.join(BIN, "gazette-search")
 # (query, what its top result's explanation must hold besides words).
-QUERIES = [("prime minister", "proximity"),
+QUERIES = [("patricia hewitt", "proximity"),
            ("goverment spending plans", "typo"),
            ("tony blair election campaign", None),
            ('"interest rates" bank', None),
@@ -83,13 +84,16 @@ def api_get(port, params):
 
 
 def write_articles(path):
+    """BBC News is undated: each article gets a day of 2004, so that recency has dates."""
     n = 0
+    first = datetime.date(2004, 1, 1)
     with open(path, "w") as out:
         for section in ("politics", "business"):
             for file in sorted(glob.glob(os.path.join(SHARED, "corpora", "bbc-news", "bbc", section, "*.txt"))):
                 lines = open(file, encoding="latin-1").read().split("\n")
                 out.write(json.dumps({"id": "bbc-%s-%s" % (section, os.path.basename(file)[:-4]),
                                       "title": lines[0].strip(), "source": "BBC", "section": section,
+                                      "date": (first + datetime.timedelta(days=n % 366)).isoformat(),
                                       "body": " ".join(l.strip() for l in lines[1:] if l.strip())}) + "\n")
                 n += 1
     return n
@@ -124,7 +128,7 @@ def main():
                       typo and typo[0].get("term") == "goverment" and "government" in typo[0].get("to", []),
                       typo)
         # Recency and feedback expansion are parts too.
-        for extra in (["--sort", "recency", "--now", "2005-06-01"], ["--expand", "10"]):
+        for extra in (["--sort", "recency", "--now", "2005-01-01"], ["--expand", "10"]):
             answer, found = check_explanations("one database " + " ".join(extra), single,
                                                "gordon brown budget", extra)
             kind = "recency" if "recency" in extra else "expansion"
@@ -145,8 +149,8 @@ def main():
         check("an unknown id: nothing on stdout", bad.stdout == "", bad.stdout[:200])
 
         # Text output: a table after the results, the parts and the total.
-        top_id = next(iter(explained["prime minister"]))
-        text = run_search(single, "--explain-score", top_id, "prime minister").stdout
+        top_id = next(iter(explained["patricia hewitt"]))
+        text = run_search(single, "--explain-score", top_id, "patricia hewitt").stdout
         check("text output says the rank", "score of %s: rank 1" % top_id in text, text[-800:])
         check("text output lists the parts and the total",
               "proximity" in text and " term " in text and "total" in text, text[-800:])
@@ -163,7 +167,7 @@ def main():
 
         # explain as a flag with like keeps its meaning; as an id it explains a score.
         lines = (json.dumps({"query": "", "like": top_id, "explain": True}) + "\n" +
-                 json.dumps({"query": "prime minister", "explain": top_id}) + "\n")
+                 json.dumps({"query": "patricia hewitt", "explain": top_id}) + "\n")
         batch = subprocess.run([SEARCH, *single, "--jsonl", "--no-snippets"], input=lines,
                                capture_output=True, text=True, timeout=120)
         answers = [json.loads(l) for l in batch.stdout.splitlines()]
@@ -171,7 +175,7 @@ def main():
               len(answers) == 2 and answers[0].get("explain") and "explain_score" not in answers[0],
               batch.stdout[:400] + batch.stderr[:400])
         check("--jsonl explain: ID explains that article's score",
-              len(answers) == 2 and answers[1].get("explain_score") == explained["prime minister"][top_id],
+              len(answers) == 2 and answers[1].get("explain_score") == explained["patricia hewitt"][top_id],
               batch.stdout[:400])
 
         # Shards: three local ones through the stub, three remote ones, explain as one database.
