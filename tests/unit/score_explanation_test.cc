@@ -71,6 +71,12 @@ class ScoreExplanationTest : public ::testing::Test {
             "Ghana growers report a smaller cocoa harvest this season.");
         add("zelenskyy", "Zelenskyy speaks", "President Zelenskyy spoke about the talks.");
         add("wheat", "Wheat exports", "Wheat exports from Kansas rose.");
+        // Two copies of one story: the search shows one, the other is folded into it.
+        const std::string story =
+            "Kansas wheat farmers expect a record harvest after the spring rains, the state "
+            "agriculture board said on Monday in its weekly crop report for the plains.";
+        add("wheat-story", "Record wheat harvest", story);
+        add("wheat-copy", "Record wheat harvest", story);
         for (int i = 0; i < 60; ++i) {
             add("filler-" + std::to_string(i), "Report number " + std::to_string(i),
                 "steel output item" + std::to_string(i) + " figures market quarter " +
@@ -201,6 +207,27 @@ TEST_F(ScoreExplanationTest, FeedbackTermsAreTheirOwnParts) {
     auto explained = explain_top(request_for("cocoa"), ranking);
     ASSERT_FALSE(explained.empty());
     EXPECT_TRUE(has_kind(explained.front(), ScorePartKind::kExpansion));
+}
+
+TEST_F(ScoreExplanationTest, ANearDuplicateHasTheRankOfTheResultItWasFoldedInto) {
+    Searcher s = searcher();
+    SearchRequest r = request_for("record wheat harvest");
+    SearchResults results = s.search(r);
+    ASSERT_FALSE(results.results.empty());
+    const Hit& shown = results.results.front();
+    ASSERT_EQ(shown.duplicates, 1u);
+    std::string folded = shown.id == "wheat-story" ? "wheat-copy" : "wheat-story";
+    r.explain_score = folded;
+    ScoreExplanation e = *s.search(r).explain_score;
+    EXPECT_TRUE(e.matches);
+    EXPECT_EQ(e.duplicate_of, shown.id);
+    EXPECT_EQ(e.rank, shown.rank);
+    EXPECT_NEAR(sum_of_parts(e), e.score, 1e-9 * e.score);
+
+    r.collapse = false;  // every copy shown: each has its own rank
+    e = *s.search(r).explain_score;
+    EXPECT_EQ(e.duplicate_of, "");
+    EXPECT_GT(e.rank, 0u);
 }
 
 TEST_F(ScoreExplanationTest, AnArticleThatDoesNotMatch) {
