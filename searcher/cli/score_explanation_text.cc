@@ -49,10 +49,10 @@ void print_score_explanation(std::ostream& out, const ScoreExplanation& e) {
     out << "\n";
     for (const ScorePart& p : e.parts) {
         std::string kind(score_part_kind_name(p.kind));
-        kind.resize(std::max<std::size_t>(kind.size(), 13), ' ');
-        out << weight_text(p.weight) << "  " << kind;
         std::string what = part_text(p);
-        out << (what.empty() ? "" : " " + what) << "\n";
+        if (!what.empty())
+            kind.resize(std::max<std::size_t>(kind.size(), 13), ' ');
+        out << weight_text(p.weight) << "  " << kind << (what.empty() ? "" : " " + what) << "\n";
     }
     out << weight_text(e.score) << "  total\n";
 }

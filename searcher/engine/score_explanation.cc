@@ -80,6 +80,20 @@ std::vector<std::string> terms_of(const Xapian::Query& q) {
     return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
 }
 
+// The words of the proximity boost (OP_SCALE_WEIGHT of OP_NEAR) as the query has them: the
+// term iterators give them sorted, since NEAR's words carry no query positions.
+std::string words_in_order(Xapian::Query q) {
+    while (q.get_num_subqueries() == 1)
+        q = q.get_subquery(0);
+    std::string words;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        Xapian::Query word = q.get_subquery(i);
+        if (word.get_type() == Xapian::Query::LEAF_TERM)
+            words += (words.empty() ? "" : " ") + *word.get_terms_begin();
+    }
+    return words;
+}
+
 // Walks a stage's query down to the parts of the article's weight (the file comment of
 // score_explanation.h says which operators add up).
 class Attribution {
@@ -210,7 +224,6 @@ void find_rank(const Xapian::Database& db, const Xapian::Weight& weighting,
     apply_result_order(enquire, request.sort);
     out.depth = std::max<Xapian::doccount>(kExplainRankDepth, request.offset + request.limit);
     Xapian::MSet mset = enquire.get_mset(0, out.depth);
-    out.depth = std::min<Xapian::doccount>(out.depth, mset.get_matches_upper_bound());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         if (*it == docid) {
             out.rank = it.get_rank() + 1;
@@ -277,7 +290,8 @@ ScoreExplanation explain_score(const ExplainSources& sources, const QueryStages&
     Attribution attribution(weights, stages, sources.stemmer, out.parts);
     using Scaled = Attribution::Scaled;
     attribution.walk(stages.words, stages.related ? Scaled::kTerm : Scaled::kTypo);
-    attribution.add_whole(stages.proximity, ScorePartKind::kProximity);
+    attribution.add_whole(stages.proximity, ScorePartKind::kProximity,
+                          words_in_order(stages.proximity));
     attribution.walk(stages.expansion, Scaled::kExpansion);
     attribution.add_whole(stages.recency, ScorePartKind::kRecency);
 

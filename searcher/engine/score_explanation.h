@@ -41,7 +41,8 @@ std::string_view score_part_kind_name(ScorePartKind kind);
 struct ScorePart {
     ScorePartKind kind = ScorePartKind::kOther;
     // The word as the user would recognise it: the stem or word without the index's prefix;
-    // for kTypo the word as typed; for kOther the subquery. Empty for proximity and recency.
+    // for kTypo the word as typed; for kProximity the words that stand together; for kOther
+    // the subquery. Empty for recency.
     std::string term;
     // Where the term is searched: "title+body" for plain words, else the field's name.
     std::string field;
