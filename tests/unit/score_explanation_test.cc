@@ -209,6 +209,19 @@ TEST_F(ScoreExplanationTest, FeedbackTermsAreTheirOwnParts) {
     EXPECT_TRUE(has_kind(explained.front(), ScorePartKind::kExpansion));
 }
 
+TEST_F(ScoreExplanationTest, RelatedArticlesAreExplainedByTheirTerms) {
+    SearchRequest r;
+    r.like = "cocoa-coast";
+    r.snippets = false;
+    r.limit = 3;
+    auto explained = explain_top(r);
+    ASSERT_FALSE(explained.empty());
+    for (const ScoreExplanation& e : explained) {
+        for (const ScorePart& p : e.parts)
+            EXPECT_EQ(p.kind, ScorePartKind::kTerm) << p.term;
+    }
+}
+
 TEST_F(ScoreExplanationTest, ANearDuplicateHasTheRankOfTheResultItWasFoldedInto) {
     Searcher s = searcher();
     SearchRequest r = request_for("record wheat harvest");
