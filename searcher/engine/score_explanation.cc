@@ -94,6 +94,16 @@ std::string words_in_order(Xapian::Query q) {
     return words;
 }
 
+// The pattern of an OP_WILDCARD: Xapian 1.4 has no accessor for it, but its description is
+// "Query(WILDCARD <combining operator> <pattern>)", and patterns hold no spaces.
+std::string wildcard_pattern(const Xapian::Query& q) {
+    std::string text = q.get_description();
+    if (!text.empty() && text.back() == ')')
+        text.pop_back();
+    auto space = text.rfind(' ');
+    return space == std::string::npos ? text : text.substr(space + 1);
+}
+
 // Walks a stage's query down to the parts of the article's weight (the file comment of
 // score_explanation.h says which operators add up).
 class Attribution {
@@ -113,6 +123,11 @@ class Attribution {
                 return add_synonym(q);
             case Xapian::Query::OP_SCALE_WEIGHT:
                 return add_scaled(q, scaled);
+            case Xapian::Query::OP_WILDCARD: {
+                // Its terms, the pattern's expansion, are one word to BM25 (a synonym).
+                auto [word, field] = readable_term(wildcard_pattern(q));
+                return add_whole(q, ScorePartKind::kTerm, word + "*", field);
+            }
             case Xapian::Query::OP_OR:
                 break;  // each subquery that matches adds its weight, whatever the others do
             case Xapian::Query::OP_AND:

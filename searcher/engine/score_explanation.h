@@ -8,9 +8,9 @@
 // AND_NOT and FILTER weigh nothing), and BM25's weight of one term does not depend on the rest
 // of the query (k2 = 0, ranking.cc). So each part is the weight of one subquery run alone,
 // restricted to the article. Groups Xapian scores as one word (OP_SYNONYM: name variants, a
-// word's typo neighbours) and scaled subqueries (OP_SCALE_WEIGHT, whose factor Xapian 1.4
-// does not expose) are one part each. Whatever could not be attributed that way is shown as an
-// "other" part, so the parts always sum to the score.
+// word's typo neighbours; OP_WILDCARD) and scaled subqueries (OP_SCALE_WEIGHT, whose factor
+// Xapian 1.4 does not expose) are one part each. Whatever could not be attributed that way is shown
+// as an "other" part, so the parts always sum to the score.
 #pragma once
 
 #include <xapian.h>

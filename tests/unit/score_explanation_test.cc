@@ -150,6 +150,13 @@ TEST_F(ScoreExplanationTest, PlainWordsAreOnePartEach) {
 
 TEST_F(ScoreExplanationTest, PhrasesAndFieldWords) {
     explain_top(request_for("\"ivory coast\" cocoa"));
+    explain_top(request_for("cocoa -ghana"));
+    auto wildcard = explain_top(request_for("coc* growers"));
+    ASSERT_FALSE(wildcard.empty());
+    bool pattern_part = false;
+    for (const ScorePart& p : wildcard.front().parts)
+        pattern_part = pattern_part || (p.kind == ScorePartKind::kTerm && p.term == "coc*");
+    EXPECT_TRUE(pattern_part);
     auto titled = explain_top(request_for("title:cocoa harvest"));
     ASSERT_FALSE(titled.empty());
     bool title_part = false;
