@@ -72,6 +72,7 @@ cli::ProgramInfo program_info() {
         "gazette-search --db news.db --sort newest --source BBC --section business\n"
         "printf 'cocoa\\ngrain exports\\n' | gazette-search --db news.db --jsonl\n"
         "gazette-search --db news.db --like reuters:42 --explain    # related articles\n"
+        "gazette-search --db news.db --explain-score bbc:1234 ukraine talks  # why it ranks\n"
         "gazette-search --db news.db --timeline month --compare wheat --normalize cocoa\n"
         "gazette-search serve --db news.db     # HTTP API and search page (serve --help)\n",
         "Query language: words (any may match; best first), \"phrases\", AND OR NOT NEAR, +must "
@@ -144,7 +145,9 @@ void add_request_options(po::options_description& search, po::options_descriptio
         ("auto-correct", "when a query finds nothing, search for its spelling correction instead")
         ("no-typos", "match every word exactly as typed (by default a misspelt-looking word also finds its spelling neighbours, ranked lower)")
         ("like", po::value<std::string>()->value_name("ID"), "find the articles most related to the article ID (no query words)")
-        ("explain", "with --like: print the terms the related query was made of");
+        ("explain", "with --like: print the terms the related query was made of")
+        ("explain-score", po::value<std::string>()->value_name("ID"),
+         "say why article ID ranked where it did: its rank, its score and the parts that sum to it (each word's BM25, typo neighbours, name variants, proximity, --expand terms, recency)");
     // clang-format on
 }
 
@@ -175,6 +178,8 @@ SearchRequest request_from_options(const po::variables_map& vm) {
         request.explain = true;
     if (vm.count("like"))
         set_request_option(request, "like", vm["like"].as<std::string>());
+    if (vm.count("explain-score"))
+        set_request_option(request, "explain_score", vm["explain-score"].as<std::string>());
     for (const FieldSpec* field : filter_fields()) {
         std::string name(field->name);
         if (!vm.count(name))

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "searcher/cli/score_explanation_text.h"
+
 namespace gazette {
 namespace {
 
@@ -130,6 +132,8 @@ void print_results_text(std::ostream& out, const SearchResults& r, bool color) {
             out << count << v.value << "\n";
         }
     }
+    if (r.explain_score)
+        print_score_explanation(out, *r.explain_score);
 }
 
 }  // namespace gazette

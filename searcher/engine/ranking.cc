@@ -46,16 +46,16 @@ Xapian::BM25Weight bm25_weight(const RankingOptions& o) {
     return Xapian::BM25Weight(o.bm25_k1, 0, 1, o.bm25_b, 0.5);
 }
 
-Xapian::Query expand_with_feedback(const Xapian::Database& db, const Xapian::Query& query,
-                                   const RankingOptions& o) {
+Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query,
+                             const RankingOptions& o) {
     if (o.expand_terms == 0 || query.empty())
-        return query;
+        return {};
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(bm25_weight(o));
     Xapian::MSet top = enquire.get_mset(0, o.expand_docs);
     if (top.empty())
-        return query;
+        return {};
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it)
         rset.add_document(*it);
@@ -64,7 +64,7 @@ Xapian::Query expand_with_feedback(const Xapian::Database& db, const Xapian::Que
     Xapian::ESet eset =
         enquire.get_eset(o.expand_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     if (eset.empty())
-        return query;
+        return {};
     double best = eset.begin().get_weight();
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
@@ -72,7 +72,14 @@ Xapian::Query expand_with_feedback(const Xapian::Database& db, const Xapian::Que
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
                            o.expand_weight * share);
     }
-    Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query expand_with_feedback(const Xapian::Database& db, const Xapian::Query& query,
+                                   const RankingOptions& o) {
+    Xapian::Query expansion = feedback_terms(db, query, o);
+    if (expansion.empty())
+        return query;
     // AND_MAYBE, not OR: the expansion re-ranks the query's matches but adds none, so totals,
     // facets and "no results" mean what the user's words say.
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, expansion);

@@ -29,9 +29,14 @@ void validate_ranking(const RankingOptions& options);
 
 Xapian::BM25Weight bm25_weight(const RankingOptions& options);
 
-// `query` AND_MAYBE the expansion terms found in its own top results: the matches stay the
-// query's, their order changes. Feedback comes from the unfiltered query so that filters
-// never change a score. Returns `query` unchanged when expansion is off or nothing matched.
+// The expansion terms found in `query`'s own top results, each scaled (OP_OR of
+// OP_SCALE_WEIGHT terms); empty when expansion is off or nothing matched. Feedback comes from
+// the unfiltered query so that filters never change a score.
+Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query,
+                             const RankingOptions& options);
+
+// `query` AND_MAYBE its feedback_terms(): the matches stay the query's, their order changes.
+// Returns `query` unchanged when there are no feedback terms.
 Xapian::Query expand_with_feedback(const Xapian::Database& db, const Xapian::Query& query,
                                    const RankingOptions& options);
 

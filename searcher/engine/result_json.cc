@@ -20,6 +20,30 @@ nlohmann::json hit_to_json(const Hit& h) {
             {"duplicate_ids", h.duplicate_ids}};
 }
 
+nlohmann::json explanation_to_json(const ScoreExplanation& e) {
+    nlohmann::json parts = nlohmann::json::array();
+    for (const ScorePart& p : e.parts) {
+        nlohmann::json part = {{"kind", score_part_kind_name(p.kind)}};
+        if (!p.term.empty())
+            part["term"] = p.term;
+        if (!p.field.empty())
+            part["field"] = p.field;
+        if (!p.to.empty())
+            part["to"] = p.to;
+        part["weight"] = p.weight;
+        parts.push_back(std::move(part));
+    }
+    nlohmann::json out = {{"id", e.id}, {"matches", e.matches}};
+    // null: not among the first rank_depth results (or no match at all).
+    out["rank"] = e.rank > 0 ? nlohmann::json(e.rank) : nlohmann::json(nullptr);
+    out["rank_depth"] = e.depth;
+    if (!e.duplicate_of.empty())
+        out["duplicate_of"] = e.duplicate_of;
+    out["score"] = e.score;
+    out["parts"] = std::move(parts);
+    return out;
+}
+
 }  // namespace
 
 std::string results_to_json(const SearchResults& r) {
@@ -70,6 +94,8 @@ std::string results_to_json(const SearchResults& r) {
         out["partial"] = true;
         out["missing_shards"] = r.missing_shards;
     }
+    if (r.explain_score)
+        out["explain_score"] = explanation_to_json(*r.explain_score);
     out["took_ms"] = r.took_ms;
     if (r.profile) {
         out["profile"] = {{"parse_ms", r.profile->parse_ms},

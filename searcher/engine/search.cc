@@ -126,36 +126,50 @@ std::string snippet_of(const Xapian::MSet& mset, const std::string& text,
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected,
                                     std::vector<TypoCorrection>* typos) {
-    ParsedQuery parsed;
+    QueryStages stages = build_query_stages(request, corrected);
+    if (typos)
+        *typos = std::move(stages.typo_corrections);
+    return stages.full;
+}
+
+QueryStages Searcher::build_query_stages(const SearchRequest& request, std::string* corrected) {
+    QueryStages stages;
     if (request.like.empty()) {
-        parsed = builder_.parse(request.query, request.typos);
+        ParsedQuery parsed = builder_.parse(request.query, request.typos);
         if (corrected)
             *corrected = parsed.corrected;
-        if (typos)
-            *typos = std::move(parsed.typo_corrections);
+        stages.words = std::move(parsed.query);
+        stages.typo_corrections = std::move(parsed.typo_corrections);
     } else {
         builder_.value_ranges().clear();
-        parsed.query = related_query(db_, request.like).query;
+        stages.words = related_query(db_, request.like).query;
+        stages.related = true;
     }
     ValueRanges& ranges = builder_.value_ranges();
     bool ranked = request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency;
-    if (request.proximity && ranked && request.like.empty() && !parsed.query.empty()) {
-        Xapian::Query together = proximity_boost(proximity_words(request.query), db_);
-        if (!together.empty())
-            parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, together);
+    Xapian::Query ranked_words = stages.words;
+    if (request.proximity && ranked && request.like.empty() && !stages.words.empty()) {
+        stages.proximity = proximity_boost(proximity_words(request.query), db_);
+        if (!stages.proximity.empty()) {
+            ranked_words =
+                Xapian::Query(Xapian::Query::OP_AND_MAYBE, stages.words, stages.proximity);
+        }
     }
-    Xapian::Query query = apply_filters(parsed.query, request.filters, &ranges);
     // Pseudo-relevance feedback (--expand): reorders the query's matches, adds none.
-    if (ranking_.expand_terms > 0 && ranked && !query.empty()) {
-        query = apply_filters(expand_with_feedback(db_, parsed.query, ranking_), request.filters,
-                              &ranges);
+    if (ranking_.expand_terms > 0 && ranked && !ranked_words.empty()) {
+        stages.expansion = feedback_terms(db_, ranked_words, ranking_);
+        if (!stages.expansion.empty()) {
+            ranked_words =
+                Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked_words, stages.expansion);
+        }
     }
-    if (request.sort == SortOrder::kRecency && !query.empty()) {
-        Xapian::Query boost = recency_.get(db_, request.recency);
-        if (!boost.empty())
-            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+    stages.full = apply_filters(ranked_words, request.filters, &ranges);
+    if (request.sort == SortOrder::kRecency && !stages.full.empty()) {
+        stages.recency = recency_.get(db_, request.recency);
+        if (!stages.recency.empty())
+            stages.full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, stages.full, stages.recency);
     }
-    return query;
+    return stages;
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
@@ -167,7 +181,9 @@ SearchResults Searcher::search(const SearchRequest& request) {
     out.sort = sort_order_name(request.sort);
     StageTimes times;
     std::optional<StageTimer> parsing(std::in_place, times.parse_ms);
-    Xapian::Query query = build_query(request, &out.corrected, &out.typo_corrections);
+    QueryStages stages = build_query_stages(request, &out.corrected);
+    out.typo_corrections = stages.typo_corrections;
+    const Xapian::Query& query = stages.full;
     parsing.reset();
     out.parsed = query.get_description();
     const ValueRanges& ranges = builder_.value_ranges();
@@ -267,6 +283,11 @@ SearchResults Searcher::search(const SearchRequest& request) {
         again.original_query = request.query;
         again.corrected = out.corrected;
         return again;
+    }
+    if (!request.explain_score.empty()) {
+        Xapian::BM25Weight weighting = bm25_weight(ranking_);
+        out.explain_score =
+            explain_score(ExplainSources{db_, weighting, builder_.stemmer()}, stages, request);
     }
     return out;
 }

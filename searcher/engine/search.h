@@ -13,9 +13,11 @@
 #include "searcher/engine/database_set.h"
 #include "searcher/engine/facets.h"
 #include "searcher/engine/match_set/match_sets.h"
+#include "searcher/engine/query_stages.h"
 #include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
+#include "searcher/engine/score_explanation.h"
 #include "searcher/engine/stage_times.h"
 #include "searcher/engine/stored_hit_reader.h"
 #include "searcher/engine/time_budget.h"
@@ -62,8 +64,9 @@ struct SearchResults {
     // cover the others only.
     std::vector<std::string> missing_shards;
     double took_ms = 0;
-    std::optional<KeyTermList> key_terms;  // with SearchRequest::key_terms
-    std::optional<StageTimes> profile;     // with SearchRequest::profile
+    std::optional<KeyTermList> key_terms;           // with SearchRequest::key_terms
+    std::optional<StageTimes> profile;              // with SearchRequest::profile
+    std::optional<ScoreExplanation> explain_score;  // with SearchRequest::explain_score
 };
 
 // Every match of a request in the request's order, for an export (searcher/export/): the MSet
@@ -137,6 +140,8 @@ class Searcher {
     // widened to their spelling neighbours.
     Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr,
                               std::vector<TypoCorrection>* typos = nullptr);
+    // The same query kept by its stages (query_stages.h), for --explain-score.
+    QueryStages build_query_stages(const SearchRequest& request, std::string* corrected = nullptr);
 
     // The values of a single-valued `slot` over the matches of `query`, the last query
     // build_query() made (its value ranges are known), counted from the match set; nullopt

@@ -163,6 +163,14 @@ double parse_number(std::string_view key, std::string_view value) {
     return d;
 }
 
+bool is_bool_word(std::string_view value) {
+    for (std::string_view word : {"true", "1", "yes", "on", "false", "0", "no", "off"}) {
+        if (value == word)
+            return true;
+    }
+    return false;
+}
+
 bool parse_bool(std::string_view key, std::string_view value) {
     if (value == "true" || value == "1" || value == "yes" || value == "on")
         return true;
@@ -223,7 +231,18 @@ void set_request_option(SearchRequest& r, std::string_view key, std::string_view
             throw UsageError("like needs an article id");
         r.like = std::string(value);
     } else if (key == "explain") {
-        r.explain = parse_bool(key, value);
+        // Two meanings under one key, told apart by the value (docs/searching.md): a boolean
+        // word is the related query's flag (like=ID&explain=true), anything else the id of an
+        // article whose score to explain. explain_score= takes any id, boolean words too.
+        if (is_bool_word(value)) {
+            r.explain = parse_bool(key, value);
+        } else {
+            set_request_option(r, "explain_score", value);
+        }
+    } else if (key == "explain_score" || key == "explain-score") {
+        if (value.find_first_not_of(" \t") == std::string_view::npos)
+            throw UsageError("explain_score needs an article id");
+        r.explain_score = std::string(value);
     } else if (const FieldSpec* f = find_field(key); f && f->has(kFieldFilterOption)) {
         add_filter(r.filters, key, value);
     } else {

@@ -42,7 +42,9 @@ void validate_request(const SearchRequest& request);
 namespace gazette {
 
 // Sets one request option from its text form. Keys: query (or q), limit, offset, sort, from,
-// to, half_life, now, recency_weight, facets, facet_size, exact_total, snippets, and every
+// to, half_life, now, recency_weight, facets, facet_size, exact_total, snippets, explain
+// (true/false: with like, the related query's terms; any other value: explain_score),
+// explain_score (an article id), and every
 // filter field's name or alias (source, section, authors, tags, people, places,
 // organizations, language; author, tag, person, ...; repeat for OR).
 // The command line, --jsonl objects and HTTP query strings all go through here.

@@ -66,6 +66,8 @@ struct SearchRequest {
     bool typos = true;
     std::string like;      // find articles related to the article with this id (no query words)
     bool explain = false;  // with `like`: report the terms the related query was made of
+    // The id of an article whose score to take apart (score_explanation.h), or "".
+    std::string explain_score;
     bool profile = false;  // report the time of each stage (engine/stage_times.h)
     // The words that characterise the matches against the archive (key_terms/key_terms.h):
     // how many, 0 = none. With a timeline, each period's against the whole match set.

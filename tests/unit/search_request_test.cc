@@ -65,6 +65,26 @@ TEST(RequestOptions, EveryKeySetsItsPart) {
     EXPECT_EQ(format_iso_date(r.recency.now), "2018-05-26");
 }
 
+// explain= has two meanings, told apart by the value: a boolean word is the related query's
+// flag (like=ID&explain=true), anything else the id of an article whose score to explain.
+TEST(RequestOptions, ExplainIsAFlagOrAnArticleId) {
+    SearchRequest flag;
+    set_request_option(flag, "like", "bbc:1");
+    set_request_option(flag, "explain", "true");
+    EXPECT_TRUE(flag.explain);
+    EXPECT_EQ(flag.explain_score, "");
+    set_request_option(flag, "explain", "false");
+    EXPECT_FALSE(flag.explain);
+
+    SearchRequest id;
+    set_request_option(id, "explain", "bbc:42");
+    EXPECT_FALSE(id.explain);
+    EXPECT_EQ(id.explain_score, "bbc:42");
+    set_request_option(id, "explain_score", "1");  // an id that looks like a boolean
+    EXPECT_EQ(id.explain_score, "1");
+    EXPECT_THROW(set_request_option(id, "explain_score", " "), UsageError);
+}
+
 TEST(RequestOptions, BadValuesAreUsageErrors) {
     struct Case {
         const char* key;
