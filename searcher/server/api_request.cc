@@ -30,8 +30,8 @@ SearchRequest search_request_from_params(const Params& params, const Limits& lim
         throw ApiError(400, e.what());
     }
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos &&
-        request.filters.empty()) {
-        throw ApiError(400, "no query given (give q, or filters such as source to browse)");
+        request.filters.empty() && request.like.empty()) {
+        throw ApiError(400, "no query given (give q, like, or filters such as source to browse)");
     }
     if (request.recency.now == 0)
         request.recency.now = now;

@@ -86,9 +86,11 @@ TEST(ApiRequest, BadParametersAre400) {
     EXPECT_EQ(status_of({{"q", "oil"}, {"from", "1988"}, {"to", "1987"}}), 400);
     EXPECT_EQ(status_of({{"q", "oil"}, {"colour", "red"}}), 400);
     EXPECT_EQ(status_of({{"q", "oil"}, {"source", " "}}), 400);
-    EXPECT_EQ(status_of({}), 400);                   // neither words nor filters
-    EXPECT_EQ(status_of({{"q", "  "}}), 400);        // blank is no query
-    EXPECT_EQ(status_of({{"source", "bbc"}}), 200);  // browsing
+    EXPECT_EQ(status_of({}), 400);                       // neither words nor filters
+    EXPECT_EQ(status_of({{"q", "  "}}), 400);            // blank is no query
+    EXPECT_EQ(status_of({{"source", "bbc"}}), 200);      // browsing
+    EXPECT_EQ(status_of({{"like", "reuters:5"}}), 200);  // related articles need no words
+    EXPECT_EQ(status_of({{"like", "reuters:5"}, {"q", "oil"}}), 400);  // not both
     EXPECT_EQ(status_of({{"q", "oil"}, {"limit", "1000"}, {"offset", "100000"}}), 200);
 }
 
