@@ -216,8 +216,10 @@ SearchOptions search_options_from(const po::variables_map& vm, const SearchReque
     if (vm.count("typo-weight")) {
         double w = vm["typo-weight"].as<double>();
         if (!(w > 0 && w < 1))
-            throw UsageError("--typo-weight must be above 0 and below 1 (an exact match ranks "
-                             "above a corrected one), not " + std::to_string(w));
+            throw UsageError(
+                "--typo-weight must be above 0 and below 1 (an exact match ranks "
+                "above a corrected one), not " +
+                std::to_string(w));
         options.query.typo_weight = w;
     }
     if (vm.count("bm25-k1"))
