@@ -6,17 +6,18 @@
 #include <unordered_map>
 
 #include "common/text/ascii.h"
+#include "indexer/readers/html_text_rules.h"
 
 namespace gazette {
 namespace {
 
-// Deeper than any real page; past it, markup is an attack or a generator bug, and its
-// content is ignored rather than overflowing the stack.
-constexpr int kMaxDepth = 400;
-
 const char* attribute(const GumboElement& e, const char* name) {
     const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
     return a ? a->value : nullptr;
+}
+
+std::string_view tag_name(const GumboElement& e) {
+    return gumbo_normalized_tagname(e.tag);
 }
 
 bool has_word(std::string_view list, std::string_view word) {
@@ -32,150 +33,18 @@ bool has_word(std::string_view list, std::string_view word) {
     return false;
 }
 
-// Page furniture and non-text: never part of an article's text.
+// Page furniture and non-text (html_text_rules.h): never part of an article's text.
 bool is_boilerplate(const GumboElement& e) {
-    switch (e.tag) {
-        case GUMBO_TAG_NAV:
-        case GUMBO_TAG_HEADER:
-        case GUMBO_TAG_FOOTER:
-        case GUMBO_TAG_ASIDE:
-        case GUMBO_TAG_SCRIPT:
-        case GUMBO_TAG_STYLE:
-        case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_TEMPLATE:
-        case GUMBO_TAG_FORM:
-        case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_SVG:
-        case GUMBO_TAG_MATH:
-        case GUMBO_TAG_IFRAME:
-        case GUMBO_TAG_OBJECT:
-        case GUMBO_TAG_EMBED:
-        case GUMBO_TAG_CANVAS:
-        case GUMBO_TAG_VIDEO:
-        case GUMBO_TAG_AUDIO:
-        case GUMBO_TAG_MAP:
-        case GUMBO_TAG_BUTTON:
-        case GUMBO_TAG_SELECT:
-        case GUMBO_TAG_TEXTAREA:
-        case GUMBO_TAG_MENU:
-            return true;
-        default:
-            break;
-    }
-    if (attribute(e, "hidden"))
-        return true;
-    if (const char* aria = attribute(e, "aria-hidden"); aria && ascii_lower(aria) == "true")
-        return true;
-    if (const char* role = attribute(e, "role")) {
-        std::string r = ascii_lower(role);
-        return r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" ||
-               r == "search";
-    }
-    return false;
+    return is_boilerplate_element(tag_name(e)) ||
+           is_hidden_by_attributes([&e](const char* name) { return attribute(e, name); });
 }
 
-// Elements that start a new paragraph of the extracted text.
-bool is_block(GumboTag tag) {
-    switch (tag) {
-        case GUMBO_TAG_P:
-        case GUMBO_TAG_DIV:
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
-        case GUMBO_TAG_LI:
-        case GUMBO_TAG_UL:
-        case GUMBO_TAG_OL:
-        case GUMBO_TAG_DL:
-        case GUMBO_TAG_DT:
-        case GUMBO_TAG_DD:
-        case GUMBO_TAG_BLOCKQUOTE:
-        case GUMBO_TAG_PRE:
-        case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_ARTICLE:
-        case GUMBO_TAG_MAIN:
-        case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_TR:
-        case GUMBO_TAG_TD:
-        case GUMBO_TAG_TH:
-        case GUMBO_TAG_CAPTION:
-        case GUMBO_TAG_BR:
-        case GUMBO_TAG_HR:
-        case GUMBO_TAG_ADDRESS:
-        case GUMBO_TAG_DETAILS:
-        case GUMBO_TAG_SUMMARY:
-            return true;
-        default:
-            return false;
-    }
+bool is_block(const GumboElement& e) {
+    return is_block_element(tag_name(e));
 }
-
-// Builds paragraphs from text pieces: whitespace runs collapse to one space, soft hyphens
-// (U+00AD, invisible break hints) and zero-width characters go, and no-break spaces
-// (U+00A0, U+202F narrow, U+2007 figure, U+2009 thin) become spaces, so that "22 mai" and
-// "pre\u00ADmier" index as the words a reader sees.
-class TextBuilder {
-  public:
-    void add(std::string_view text) {
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            unsigned char c = static_cast<unsigned char>(text[i]);
-            std::string_view rest = text.substr(i);
-            if (c == 0xC2 && rest.size() >= 2) {
-                unsigned char c2 = static_cast<unsigned char>(rest[1]);
-                if (c2 == 0xAD) {
-                    ++i;
-                    continue;
-                }
-                if (c2 == 0xA0) {
-                    ++i;
-                    space();
-                    continue;
-                }
-            } else if (c == 0xE2 && rest.size() >= 3 && rest[1] == '\x80') {
-                unsigned char c3 = static_cast<unsigned char>(rest[2]);
-                if (c3 == 0xAF || c3 == 0x87 || c3 == 0x89) {
-                    i += 2;
-                    space();
-                    continue;
-                }
-                if (c3 == 0x8B || c3 == 0x8C || c3 == 0x8D) {  // zero-width (non-)joiner, space
-                    i += 2;
-                    continue;
-                }
-            } else if (c == 0xEF && rest.starts_with("\xEF\xBB\xBF")) {
-                i += 2;
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-                space();
-                continue;
-            }
-            if (c < 0x20 || c == 0x7F)
-                continue;
-            current_.push_back(static_cast<char>(c));
-        }
-    }
-    // Ends the current paragraph; returns it (empty when it held only whitespace).
-    std::string flush() {
-        while (!current_.empty() && current_.back() == ' ')
-            current_.pop_back();
-        std::string out = std::move(current_);
-        current_.clear();
-        return out;
-    }
-
-  private:
-    void space() {
-        if (!current_.empty() && current_.back() != ' ')
-            current_.push_back(' ');
-    }
-    std::string current_;
-};
 
 void collect_text(const GumboNode* node, int depth, TextBuilder& out) {
-    if (depth > kMaxDepth)
+    if (depth > kMaxHtmlDepth)
         return;
     switch (node->type) {
         case GUMBO_NODE_TEXT:
@@ -185,11 +54,11 @@ void collect_text(const GumboNode* node, int depth, TextBuilder& out) {
             return;
         case GUMBO_NODE_ELEMENT: {
             const GumboElement& e = node->v.element;
-            if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE)
+            if (is_script_element(tag_name(e)))
                 return;
             for (unsigned i = 0; i < e.children.length; ++i)
                 collect_text(static_cast<const GumboNode*>(e.children.data[i]), depth + 1, out);
-            if (is_block(e.tag))
+            if (is_block(e))
                 out.add(" ");
             return;
         }
@@ -257,7 +126,7 @@ class Walker {
     explicit Walker(HtmlPage& page) : page_(page) {}
 
     void walk(const GumboNode* node, int depth, bool in_boilerplate) {
-        if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT)
+        if (depth > kMaxHtmlDepth || node->type != GUMBO_NODE_ELEMENT)
             return;
         const GumboElement& e = node->v.element;
         visit(node, e, in_boilerplate);
@@ -440,7 +309,7 @@ class Walker {
     }
 
     static void sum_paragraphs(const GumboNode* node, int depth, std::size_t& total) {
-        if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT)
+        if (depth > kMaxHtmlDepth || node->type != GUMBO_NODE_ELEMENT)
             return;
         const GumboElement& e = node->v.element;
         if (depth > 0 && is_boilerplate(e))
@@ -465,7 +334,7 @@ class Walker {
 // Paragraphs of the main element, in document order, boilerplate and <h1> left out (the
 // headline is the title, not body text).
 void extract(const GumboNode* node, int depth, TextBuilder& text, HtmlPage& page) {
-    if (depth > kMaxDepth)
+    if (depth > kMaxHtmlDepth)
         return;
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
@@ -477,7 +346,7 @@ void extract(const GumboNode* node, int depth, TextBuilder& text, HtmlPage& page
     const GumboElement& e = node->v.element;
     if (depth > 0 && (is_boilerplate(e) || e.tag == GUMBO_TAG_H1))
         return;
-    bool block = is_block(e.tag);
+    bool block = is_block(e);
     if (block) {
         if (auto p = text.flush(); !p.empty())
             page.paragraphs.push_back(std::move(p));
@@ -521,25 +390,6 @@ HtmlPage parse_html_page(std::string_view html) {
     if (auto p = text.flush(); !p.empty())
         page.paragraphs.push_back(std::move(p));
     return page;
-}
-
-std::string html_fragment_text(std::string_view html) {
-    // A fragment is all content: no metadata to collect and no main element to choose (the
-    // scoring would only cost time, and could leave a part of the story out).
-    std::unique_ptr<GumboOutput, OutputDeleter> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-    HtmlPage page;
-    TextBuilder text;
-    extract(output->root, 0, text, page);
-    if (auto p = text.flush(); !p.empty())
-        page.paragraphs.push_back(std::move(p));
-    std::string out;
-    for (const auto& p : page.paragraphs) {
-        if (!out.empty())
-            out.push_back('\n');
-        out += p;
-    }
-    return out;
 }
 
 std::string clean_page_text(std::string_view text) {

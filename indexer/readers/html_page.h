@@ -29,13 +29,9 @@ struct HtmlPage {
 // and narrow no-break spaces become spaces in all extracted text.
 HtmlPage parse_html_page(std::string_view html);
 
-// The text of an HTML fragment (a feed's content:encoded or description, an Atom content of
-// type html) by the page rules above (boilerplate, scripts and <h1> left out, one paragraph
-// per line), all of it: a fragment has no main element to choose.
-std::string html_fragment_text(std::string_view html);
-
-// The same clean-up for text found elsewhere (JSON-LD): whitespace collapsed and trimmed,
-// soft hyphens and zero-width characters removed, no-break spaces made spaces.
+// The text clean-up of the rules (html_text_rules.h) for text found elsewhere (JSON-LD): whitespace
+// collapsed and trimmed, soft hyphens and zero-width characters removed, no-break spaces made
+// spaces.
 std::string clean_page_text(std::string_view text);
 
 }  // namespace gazette

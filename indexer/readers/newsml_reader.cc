@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "common/text/ascii.h"
-#include "indexer/readers/html_page.h"
+#include "indexer/readers/html_fragment.h"
 #include "indexer/readers/nitf_reader.h"
 #include "indexer/readers/page_date.h"
 #include "indexer/readers/xml_article.h"

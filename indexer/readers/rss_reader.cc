@@ -1,6 +1,6 @@
 #include "indexer/readers/rss_reader.h"
 
-#include "indexer/readers/html_page.h"
+#include "indexer/readers/html_fragment.h"
 #include "indexer/readers/page_date.h"
 #include "indexer/readers/xml_article.h"
 #include "indexer/readers/xml_nodes.h"

@@ -6,6 +6,8 @@
 #include "indexer/readers/atom_reader.h"
 #include "indexer/readers/format_registry.h"
 #include "indexer/readers/html_entities.h"
+#include "indexer/readers/html_fragment.h"
+#include "indexer/readers/html_text_rules.h"
 #include "indexer/readers/newsml_reader.h"
 #include "indexer/readers/nitf_reader.h"
 #include "indexer/readers/rss_reader.h"
@@ -223,6 +225,57 @@ TEST(IngestXml, ANotWellFormedDocumentThatIsNoFeedRejectsNothingItCannotName) {
     EXPECT_TRUE(sink.articles.empty());
     EXPECT_TRUE(sink.rejects.empty());
     EXPECT_FALSE(sink.warnings.empty());
+}
+
+// A feed item's HTML is read with libxml2 by the page reader's rules: one paragraph per
+// block, furniture, scripts, hidden elements and <h1> left out, inline markup joined.
+TEST(IngestHtmlFragment, BlocksBecomeLinesAndFurnitureIsLeftOut) {
+    EXPECT_EQ(html_fragment_text("<p>One <b>bold</b> <i>word</i></p><p>Two<br>Three</p>"
+                                 "<ul><li>item a<li>item b</ul>"),
+              "One bold word\nTwo\nThree\nitem a\nitem b");
+    EXPECT_EQ(html_fragment_text("<h1>Headline</h1><script>var p = '<p>no</p>';</script>"
+                                 "<style>p{}</style><p>Visible</p><!-- comment -->"
+                                 "<p hidden>Hidden</p><p aria-hidden=\"TRUE\">gone</p>"
+                                 "<div role=navigation>menu</div><nav>nav</nav>"
+                                 "<figure><img src=x><figcaption>Caption</figcaption></figure>"
+                                 "<form><input>f</form><h2>Sub</h2>"),
+              "Visible\nSub");
+    // Markup libxml2 recovers: unclosed and stray tags, upper case, bare attributes.
+    EXPECT_EQ(html_fragment_text("<P CLASS=x>Unclosed <b>bold <i>italic</p> after</div> end"),
+              "Unclosed bold italic\nafter end");
+    EXPECT_EQ(html_fragment_text("Plain text without markup."), "Plain text without markup.");
+    EXPECT_EQ(html_fragment_text(""), "");
+}
+
+TEST(IngestHtmlFragment, EntitiesSpacesAndEncodingDeclarations) {
+    EXPECT_EQ(html_fragment_text("<p>Caf&eacute; &amp; bar&nbsp;open &rsquo;today&rsquo; "
+                                 "&#x2019;x&#8217; AT&T a < b</p>"),
+              "Caf\u00e9 & bar open \u2019today\u2019 \u2019x\u2019 AT&T a < b");
+    EXPECT_EQ(html_fragment_text("<p>soft&shy;hyphen zero&#8203;width no&#160;break "
+                                 "narrow&#8239;nb   many \n spaces</p>"),
+              "softhyphen zerowidth no break narrow nb many spaces");
+    // The text is UTF-8 already: a declaration inside it must not decode it again.
+    EXPECT_EQ(html_fragment_text("<meta charset=\"iso-8859-1\"><p>\u00e9t\u00e9 \u20ac5</p>"),
+              "\u00e9t\u00e9 \u20ac5");
+}
+
+TEST(IngestHtmlFragment, MarkupDeeperThanTheLimitIsIgnoredNotOverflowed) {
+    std::string deep;
+    for (int i = 0; i < 5000; ++i)
+        deep += "<div>";
+    deep += "too deep";
+    EXPECT_EQ(html_fragment_text("<p>kept</p>" + deep), "kept");
+}
+
+TEST(IngestHtmlFragment, RuleListsAreWhatBothReadersUse) {
+    for (const char* furniture : {"nav", "script", "style", "figure", "form", "svg", "aside"})
+        EXPECT_TRUE(is_boilerplate_element(furniture)) << furniture;
+    for (const char* block : {"p", "div", "li", "br", "td", "h1", "blockquote", "section"})
+        EXPECT_TRUE(is_block_element(block)) << block;
+    for (const char* inline_tag : {"b", "i", "a", "span", "em", "", "custom-tag"}) {
+        EXPECT_FALSE(is_block_element(inline_tag)) << inline_tag;
+        EXPECT_FALSE(is_boilerplate_element(inline_tag)) << inline_tag;
+    }
 }
 
 TEST(IngestNewsml, VersionDefaultsToOneAndMediaItemsAreSkipped) {
