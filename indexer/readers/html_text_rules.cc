@@ -11,6 +11,12 @@ bool listed(const std::array<std::string_view, N>& sorted, std::string_view name
     return std::binary_search(sorted.begin(), sorted.end(), name);
 }
 
+// Bytes TextBuilder::add copies as they are: all but whitespace and control bytes and the
+// lead bytes of the characters it removes or turns into spaces.
+bool is_plain(unsigned char c) {
+    return c > 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2 && c != 0xEF;
+}
+
 }  // namespace
 
 bool is_boilerplate_element(std::string_view name) {
@@ -41,6 +47,16 @@ bool is_block_element(std::string_view name) {
 void TextBuilder::add(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
+        if (is_plain(c)) {
+            // Most of a text is runs of such bytes (words), copied a run at a time: a third
+            // fewer instructions for a feed item's text than byte by byte (callgrind).
+            std::size_t end = i + 1;
+            while (end < text.size() && is_plain(static_cast<unsigned char>(text[end])))
+                ++end;
+            current_.append(text.data() + i, end - i);
+            i = end - 1;
+            continue;
+        }
         std::string_view rest = text.substr(i);
         if (c == 0xC2 && rest.size() >= 2) {
             unsigned char c2 = static_cast<unsigned char>(rest[1]);

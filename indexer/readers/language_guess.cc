@@ -59,6 +59,23 @@ int profile_listing(std::string_view word) {
     return it == table.end() ? kNotListed : it->second;
 }
 
+// The longest profile word, in bytes: a longer word cannot be one, and is counted without
+// being lowered or looked up (most words of a news text are longer).
+constexpr std::size_t longest_profile_word() {
+    std::size_t longest = 0;
+    for (const Profile& p : kProfiles) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= p.words.size(); ++i) {
+            if (i == p.words.size() || p.words[i] == ' ') {
+                longest = std::max(longest, i - start);
+                start = i + 1;
+            }
+        }
+    }
+    return longest;
+}
+constexpr std::size_t kLongestProfileWord = longest_profile_word();
+
 constexpr std::size_t kMaxWords = 5000;
 constexpr int kMinHits = 8;
 
@@ -78,12 +95,17 @@ std::string guess_language(std::string_view text) {
             ++i;
             continue;
         }
+        std::size_t start = i;
+        while (i < text.size() && is_word_byte(text[i]))
+            ++i;
+        ++words;
+        if (i - start > kLongestProfileWord)
+            continue;
         word.clear();
-        while (i < text.size() && is_word_byte(text[i])) {
-            char c = text[i++];
+        for (std::size_t k = start; k < i; ++k) {
+            char c = text[k];
             word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         }
-        ++words;
         int listed_in = profile_listing(word);
         if (listed_in >= 0)
             ++hits[static_cast<std::size_t>(listed_in)];
