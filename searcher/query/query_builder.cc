@@ -5,6 +5,7 @@
 #include "common/language.h"
 #include "common/text/stopwords.h"
 #include "searcher/query/date_range_processor.h"
+#include "searcher/query/dotted_acronyms.h"
 #include "searcher/query/name_variant_expansion.h"
 #include "searcher/query/spelling_correction.h"
 
@@ -97,7 +98,7 @@ ParsedQuery QueryBuilder::parse(const std::string& text, bool typos_wanted) cons
         unsigned flags = kParseFlags;
         if (!spelling_)
             flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-        out.query = parser_.parse_query(text, flags);
+        out.query = with_dotted_acronyms(parser_.parse_query(text, flags));
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }

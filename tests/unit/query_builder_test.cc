@@ -93,6 +93,44 @@ TEST(QueryBuilder, DefaultOperatorIsConfigurable) {
     EXPECT_EQ(described(qb, "ukraine negotiations"), "Query((Zukrain@1 AND Znegoti@2))");
 }
 
+// "U.S." in an article is indexed as the word "us" (capitals make an acronym); "u.s" typed in
+// lower case is parsed as the phrase "u s", which would find only articles that wrote "u.s.".
+TEST(QueryBuilder, LowerCaseDottedAcronymsAlsoMatchAsOneWord) {
+    QueryBuilder qb(empty_db(), QueryOptions{});
+    EXPECT_EQ(described(qb, "u.s policy"), "Query((((u@1 PHRASE 2 s@2) OR us) OR Zpolici@3))");
+    EXPECT_EQ(described(qb, "u.s.a."), "Query(((u@1 PHRASE 3 s@2 PHRASE 3 a@3) OR usa))");
+    EXPECT_EQ(described(qb, "U.S. policy"), "Query((us@1 OR Zpolici@2))");  // as before
+    // Excluded in both forms; letters inside a longer phrase and numbers are left alone.
+    EXPECT_EQ(described(qb, "policy -u.n"),
+              "Query((Zpolici@1 AND_NOT ((u@2 PHRASE 2 n@3) OR un)))");
+    EXPECT_EQ(described(qb, "\"u.s policy\""), "Query((u@1 PHRASE 3 s@2 PHRASE 3 policy@3))");
+    EXPECT_EQ(described(qb, "1.5 x.y2"), "Query((1.5@1 OR (x@2 PHRASE 2 y2@3)))");
+}
+
+TEST(QueryBuilder, DottedAcronymsFindWhatTheIndexerWrote) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem("english"));
+    for (const char* text : {"U.S. policy on trade", "The flight left at 9 a.m. sharp"}) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        generator.index_text(text);
+        db.add_document(doc);
+    }
+    QueryBuilder qb(db, QueryOptions{});
+    auto matches = [&](const char* text) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(qb.parse(text).query);
+        std::vector<Xapian::docid> ids;
+        for (auto it = enquire.get_mset(0, 10).begin(); it != Xapian::MSetIterator(); ++it)
+            ids.push_back(*it);
+        return ids;
+    };
+    EXPECT_EQ(matches("u.s"), std::vector<Xapian::docid>{1});
+    EXPECT_EQ(matches("U.S."), std::vector<Xapian::docid>{1});
+    EXPECT_EQ(matches("a.m."), std::vector<Xapian::docid>{2});
+}
+
 TEST(QueryBuilder, SyntaxErrorsAreUsageErrors) {
     QueryBuilder qb(empty_db(), QueryOptions{});
     for (const char* bad :

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""News relevance evaluation: how well Gazette ranks news, side by side with plain Xapian.
+"""News relevance evaluation: how well Gazette ranks news, side by side with plain Xapian
+and SQLite FTS5.
 
 The archive is the shared news corpus as the other benchmarks use it (Reuters-21578, BBC
 News, the HuffPost sample and the seed article, ~28,600 articles), written to one JSON
@@ -21,7 +22,9 @@ The seed query `Ukraine negotiations Witkoff` and its misspelling report the see
 
 Variants are extra gazette-search arguments; `defaults` (none) always runs, and the
 `xapian` column is plain Xapian (relevance-baseline: one TermGenerator over title + body,
-QueryParser defaults, BM25 defaults). Standard library only; exits 1 on any failed query.
+QueryParser defaults, BM25 defaults); the `fts5` column is SQLite FTS5 (run_relevance.py's
+run_fts5: title and body, porter stemmer, the words OR'ed, bm25()). Standard library only;
+exits 1 on any failed query.
 """
 from __future__ import annotations
 
@@ -204,7 +207,7 @@ def reciprocal_rank(ranking, judged):
 def time_map(bin_dir: Path, variants: dict, work: Path) -> dict:
     """TIME's MAP per variant (and plain Xapian's) through run_relevance.py."""
     out = work / "time.json"
-    args = [sys.executable, str(HERE / "run_relevance.py"), "--collections", "time",
+    args = [sys.executable, str(HERE / "run_relevance.py"), "--collections", "time", "--fts5",
             "--gazette-bin", str(bin_dir), "--json", str(out), "--variants", ",".join(variants)]
     for name, vargs in variants.items():
         args += ["--variant", "%s=%s" % (name, " ".join(vargs))]
@@ -240,12 +243,14 @@ def run(args) -> int:
         sets = {"correct": queries, "typo": typo_queries, "topics": tq, "seed": SEED_QUERIES}
         log("%d known-item queries, %d with a typo, %d topics" % (len(queries), len(typo_queries), len(tq)))
         problems, table = [], {}
-        for vname in ["xapian", *variants]:
+        for vname in ["xapian", "fts5", *variants]:
             row = {}
             for sname, qs in sets.items():
                 limit = 1000 if sname == "topics" else K
                 if vname == "xapian":
                     res = run_relevance.run_baseline(bin_dir, work, sname, jsonl, qs, limit)
+                elif vname == "fts5":
+                    res = run_relevance.run_fts5(work, sname, jsonl, qs, limit)
                 else:
                     res = run_relevance.search(bin_dir, db, variants[vname], qs, limit)
                 if res["errors"]:
@@ -273,7 +278,8 @@ def run(args) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for vname, row in table.items():
         print("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s |" % (
-            "plain Xapian" if vname == "xapian" else "gazette " + (" ".join(variants[vname]) or "(defaults)"),
+            {"xapian": "plain Xapian", "fts5": "SQLite FTS5"}.get(vname) or
+            "gazette " + (" ".join(variants[vname]) or "(defaults)"),
             row["known_item_mrr"], row["correct_mrr"], row["typo_mrr"], row["topics_map"],
             row.get("time_map", float("nan")), row["seed_rank"], row["seed-typo_rank"]))
     print("\n%d known-item queries (%d with a typo), %d topics, seed %d; %s" % (

@@ -17,6 +17,7 @@ import os
 import re
 import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -40,10 +41,18 @@ BUILTIN_VARIANTS = {
 
 
 def neutralise(text: str) -> str:
-    """Query text as plain lowercase words: no operators, phrases, prefixes or +/-."""
+    """Query text as plain lowercase words: no operators, phrases, prefixes or +/-. A dot or an
+    apostrophe between two letters or digits stays ("u.s", "nam's", "3.5"): each engine's own
+    tokenizer reads them, as it reads the same text in the documents. (Until 2 December they
+    became spaces, which turned "U.S" into the words "u" and "s": FTS5, whose tokenizer splits
+    "U.S." in the documents the same way, gained from it; Xapian, which indexes it as "us",
+    lost: TIME MAP 0.696 against 0.658, docs/ranking.md.)"""
     text = text.lower()
-    text = "".join(c if c.isalnum() else " " for c in text)
-    return " ".join(text.split())
+    kept = []
+    for i, c in enumerate(text):
+        inner = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        kept.append(c if c.isalnum() or (c in ".'" and inner) else " ")
+    return " ".join("".join(kept).split())
 
 
 def write_jsonl(docs, path: Path) -> tuple[int, list]:
@@ -144,6 +153,48 @@ def run_baseline(bin_dir: Path, work: Path, name: str, jsonl: Path, queries: dic
             "seconds": took, "rc": 0, "extra_lines": 0, "stderr": "", "estimated_totals": {}}
 
 
+FTS5_PEER = "fts5"  # SQLite FTS5's column (--fts5)
+
+
+def fts5_available() -> bool:
+    try:
+        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(a)")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def run_fts5(work: Path, name: str, jsonl: Path, queries: dict, limit: int) -> dict:
+    """SQLite FTS5 as its documentation shows it: title and body columns, the porter stemmer
+    over unicode61, the query words OR'ed, ranked by bm25() with its default weights."""
+    db_path = work / f"{name}.fts5.sqlite"
+    if db_path.exists():
+        db_path.unlink()
+    con = sqlite3.connect(str(db_path))
+    con.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
+                "tokenize = 'porter unicode61')")
+    with jsonl.open(encoding="utf-8") as f:
+        con.executemany("INSERT INTO docs VALUES (?, ?, ?)",
+                        ((r["id"], r.get("title", ""), r.get("body", ""))
+                         for r in map(json.loads, f)))
+    con.commit()
+    t0 = time.monotonic()
+    rankings = {}
+    for qid, text in queries.items():
+        words = neutralise(text).split()
+        if not words:
+            rankings[qid] = []
+            continue
+        match = " OR ".join('"%s"' % w for w in words)
+        rows = con.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+                           (match, limit)).fetchall()
+        rankings[qid] = [r[0] for r in rows]
+    took = time.monotonic() - t0
+    con.close()
+    return {"rankings": rankings, "errors": {}, "zero_results": [q for q, r in rankings.items() if not r],
+            "seconds": took, "rc": 0, "extra_lines": 0, "stderr": "", "estimated_totals": {}}
+
+
 def cross_check(bin_dir: Path, rankings: dict, qrels: dict, per_query: dict) -> str:
     """Scores the run again with the C++ metrics module; "" when both agree on every query."""
     tool = bin_dir / "relevance-metrics"
@@ -214,6 +265,10 @@ def run(args) -> int:
     variants = parse_variants(args.variants, args.variant)
     if args.baseline and os.access(Path(args.gazette_bin) / "relevance-baseline", os.X_OK):
         variants = {BASELINE: [], **variants}
+    if args.fts5:
+        if not fts5_available():
+            raise SystemExit("--fts5: this Python's sqlite3 has no FTS5")
+        variants = {FTS5_PEER: [], **variants}
     names = [c.strip() for c in args.collections.split(",") if c.strip()]
     bin_dir = Path(args.gazette_bin)
     for tool in ("gazette-index", "gazette-search"):
@@ -262,6 +317,8 @@ def run(args) -> int:
             for vname, vargs in variants.items():
                 if vname == BASELINE:
                     res = run_baseline(bin_dir, work, name, jsonl, coll.queries, args.limit)
+                elif vname == FTS5_PEER:
+                    res = run_fts5(work, name, jsonl, coll.queries, args.limit)
                 elif idx["ok"]:
                     res = search(bin_dir, db, vargs, coll.queries, args.limit)
                 else:
@@ -348,6 +405,8 @@ def main(argv=None) -> int:
                          "e.g. 'and-fr=--default-op and --lang fr'; repeatable")
     ap.add_argument("--no-baseline", dest="baseline", action="store_false",
                     help=f"leave out the plain-Xapian baseline (column {BASELINE!r}, relevance-baseline)")
+    ap.add_argument("--fts5", action="store_true",
+                    help=f"add SQLite FTS5 as a peer (column {FTS5_PEER!r}; bm25(), OR, porter stemmer)")
     ap.add_argument("--gazette-bin", default=str(REPO_ROOT / "build" / "bin"),
                     help="folder holding gazette-index and gazette-search (default: repo_root/build/bin)")
     ap.add_argument("--corpus", default=None,
