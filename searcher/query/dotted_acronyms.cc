@@ -1,7 +1,8 @@
 #include "searcher/query/dotted_acronyms.h"
 
 #include <string>
-#include <vector>
+
+#include "searcher/query/query_rewrite.h"
 
 namespace gazette {
 namespace {
@@ -36,42 +37,23 @@ std::string acronym_of(const Xapian::Query& phrase) {
     return joined;
 }
 
-Xapian::Query rewrite(const Xapian::Query& q, bool& changed) {
-    auto op = q.get_type();
-    switch (op) {
-        case Xapian::Query::OP_PHRASE: {
-            std::string acronym = acronym_of(q);
-            if (acronym.empty())
-                return q;
-            changed = true;
-            return Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(acronym));
-        }
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_XOR:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_MAX:
-            break;
-        default:
-            return q;
-    }
-    std::vector<Xapian::Query> subs;
-    bool any = false;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        subs.push_back(rewrite(q.get_subquery(i), any));
-    if (!any)
-        return q;
-    changed = true;
-    return Xapian::Query(op, subs.begin(), subs.end());
-}
-
 }  // namespace
 
 Xapian::Query with_dotted_acronyms(const Xapian::Query& q) {
     bool changed = false;
-    return rewrite(q, changed);
+    // Every part, the excluded ones too: "-u.s" excludes the articles "U.S." is in.
+    return rewrite_nodes(
+        q, RewriteScope::kAllLeaves,
+        [](const Xapian::Query& sub, bool& replaced) {
+            if (sub.get_type() != Xapian::Query::OP_PHRASE)
+                return sub;
+            std::string acronym = acronym_of(sub);
+            if (acronym.empty())
+                return sub;
+            replaced = true;
+            return Xapian::Query(Xapian::Query::OP_OR, sub, Xapian::Query(acronym));
+        },
+        changed);
 }
 
 }  // namespace gazette

@@ -1,5 +1,5 @@
-// Rebuilding a parsed query with some of its leaf terms replaced: what typo widening and name
-// variant expansion both do to the QueryParser's tree.
+// Rebuilding a parsed query with some of its parts replaced: what typo widening and name
+// variant expansion (leaf terms) and dotted acronyms (phrases) do to the QueryParser's tree.
 #pragma once
 
 #include <xapian.h>
@@ -26,17 +26,22 @@ enum class RewriteScope {
     kPositiveLeaves,
 };
 
-// Returns `q` with each reachable leaf term replaced by `leaf(leaf_query, changed)`, which
-// sets `changed` when it returned something else. Operators whose only parameters are their
-// subqueries are rebuilt; the others (phrases and NEAR with their windows, wildcards,
-// synonyms, value ranges, scaled weights, posting sources) are kept whole. Unchanged parts
-// are the same Query objects, and `q` itself comes back when nothing changed.
-template <typename Leaf>
-Xapian::Query rewrite_leaves(const Xapian::Query& q, RewriteScope scope, const Leaf& leaf,
-                             bool& changed) {
+// Returns `q` with each reachable subquery that `node(subquery, changed)` replaces (it sets
+// `changed` when it returned something else) replaced, and the rest searched further down.
+// Operators whose only parameters are their subqueries are rebuilt; the others (phrases and
+// NEAR with their windows, wildcards, synonyms, value ranges, scaled weights, posting
+// sources) are offered to `node` whole and kept whole if it leaves them. Unchanged parts are
+// the same Query objects, and `q` itself comes back when nothing changed.
+template <typename Node>
+Xapian::Query rewrite_nodes(const Xapian::Query& q, RewriteScope scope, const Node& node,
+                            bool& changed) {
+    bool replaced = false;
+    Xapian::Query out = node(q, replaced);
+    if (replaced) {
+        changed = true;
+        return out;
+    }
     auto op = q.get_type();
-    if (op == Xapian::Query::LEAF_TERM)
-        return leaf(q, changed);
     std::size_t reachable = q.get_num_subqueries();
     switch (op) {
         case Xapian::Query::OP_AND_NOT:
@@ -56,13 +61,26 @@ Xapian::Query rewrite_leaves(const Xapian::Query& q, RewriteScope scope, const L
     std::vector<Xapian::Query> subs;
     bool any = false;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-        subs.push_back(i < reachable ? rewrite_leaves(q.get_subquery(i), scope, leaf, any)
+        subs.push_back(i < reachable ? rewrite_nodes(q.get_subquery(i), scope, node, any)
                                      : q.get_subquery(i));
     }
     if (!any)
         return q;
     changed = true;
     return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+// rewrite_nodes for leaf terms alone: each reachable leaf replaced by
+// `leaf(leaf_query, changed)`.
+template <typename Leaf>
+Xapian::Query rewrite_leaves(const Xapian::Query& q, RewriteScope scope, const Leaf& leaf,
+                             bool& changed) {
+    return rewrite_nodes(
+        q, scope,
+        [&leaf](const Xapian::Query& sub, bool& replaced) {
+            return sub.get_type() == Xapian::Query::LEAF_TERM ? leaf(sub, replaced) : sub;
+        },
+        changed);
 }
 
 }  // namespace gazette
