@@ -1,5 +1,6 @@
 // The query a search runs, kept by the stages it is made of. Each later stage joins the
-// earlier ones with OP_AND_MAYBE (or OP_FILTER, which adds no weight), and Xapian's weight
+// earlier ones with OP_AND_MAYBE (or OP_FILTER, which adds no weight; the proximity boost as
+// `words OR (boost FILTER words)`, which means the same and runs faster), and Xapian's weight
 // for AND_MAYBE is the sum of its sides' weights, so an article's score is the sum of what
 // each stage gives it: --explain-score (score_explanation.h) takes the score apart by them.
 #pragma once
