@@ -26,6 +26,9 @@ struct QueryStages {
     Xapian::Query recency;
     // All of them with the request's filters: what the search runs.
     Xapian::Query full;
+    // The words with the filters, no boost: the same matches as `full`, and what counting
+    // them (facets, exact totals, timelines) reads without evaluating the boosts.
+    Xapian::Query matching;
     // The words widened to their spelling neighbours, to name a typo part's typed word.
     std::vector<TypoCorrection> typo_corrections;
 };

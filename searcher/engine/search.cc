@@ -132,6 +132,10 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* c
     return stages.full;
 }
 
+Xapian::Query Searcher::build_matching_query(const SearchRequest& request) {
+    return build_query_stages(request).matching;
+}
+
 QueryStages Searcher::build_query_stages(const SearchRequest& request, std::string* corrected) {
     QueryStages stages;
     if (request.like.empty()) {
@@ -169,7 +173,9 @@ QueryStages Searcher::build_query_stages(const SearchRequest& request, std::stri
                 Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked_words, stages.expansion);
         }
     }
-    stages.full = apply_filters(ranked_words, request.filters, &ranges);
+    Xapian::Query filter = filter_of(request.filters, &ranges);
+    stages.matching = filtered_by(stages.words, filter);
+    stages.full = filtered_by(ranked_words, filter);
     if (request.sort == SortOrder::kRecency && !stages.full.empty()) {
         stages.recency = recency_.get(db_, request.recency);
         if (!stages.recency.empty())
@@ -251,7 +257,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
     if (by_match_set) {
         StageTimer counting(times.match_set_ms);
-        DocSet matches = match_sets_->match(query, ranges, deadline);
+        DocSet matches = match_sets_->match(stages.matching, ranges, deadline);
         out.estimated_total = out.total_lower_bound = out.total_upper_bound =
             static_cast<Xapian::doccount>(matches.cardinality());
         if (!request.facets.empty())

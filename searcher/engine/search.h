@@ -140,12 +140,14 @@ class Searcher {
     // widened to their spelling neighbours.
     Xapian::Query build_query(const SearchRequest& request, std::string* corrected = nullptr,
                               std::vector<TypoCorrection>* typos = nullptr);
+    // What that query matches, without its boosts (QueryStages::matching): for counting.
+    Xapian::Query build_matching_query(const SearchRequest& request);
     // The same query kept by its stages (query_stages.h), for --explain-score.
     QueryStages build_query_stages(const SearchRequest& request, std::string* corrected = nullptr);
 
     // The values of a single-valued `slot` over the matches of `query`, the last query
-    // build_query() made (its value ranges are known), counted from the match set; nullopt
-    // where there is none (remote shards: the caller counts with a spy).
+    // build_query() or build_matching_query() made (its value ranges are known), counted from the
+    // match set; nullopt where there is none (remote shards: the caller counts with a spy).
     std::optional<ValueCounts> count_values(const Xapian::Query& query, Xapian::valueno slot);
 
     // What the match-set layer keeps now (0 without one).

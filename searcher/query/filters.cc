@@ -7,10 +7,9 @@
 
 namespace gazette {
 
-Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters,
-                            ValueRanges* ranges) {
+Xapian::Query filter_of(const Filters& filters, ValueRanges* ranges) {
     if (filters.empty())
-        return query;
+        return Xapian::Query();
     std::vector<Xapian::Query> all;
     for (const auto& [name, values] : filters.values) {
         const FieldSpec* field = find_field(name);
@@ -23,9 +22,19 @@ Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters,
         ValueRanges unlisted;
         all.push_back((ranges ? *ranges : unlisted).make(kSlotDate, filters.from, filters.to));
     }
-    Xapian::Query filter(Xapian::Query::OP_AND, all.begin(), all.end());
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
+Xapian::Query filtered_by(const Xapian::Query& query, const Xapian::Query& filter) {
+    if (filter.empty())
+        return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query,
                          filter);
+}
+
+Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters,
+                            ValueRanges* ranges) {
+    return filtered_by(query, filter_of(filters, ranges));
 }
 
 }  // namespace gazette

@@ -15,4 +15,9 @@ namespace gazette {
 Xapian::Query apply_filters(const Xapian::Query& query, const Filters& filters,
                             ValueRanges* ranges = nullptr);
 
+// The filters alone, as the right side of apply_filters's OP_FILTER (empty with none), and
+// `query` under a filter made so: one filter for several queries of one request.
+Xapian::Query filter_of(const Filters& filters, ValueRanges* ranges = nullptr);
+Xapian::Query filtered_by(const Xapian::Query& query, const Xapian::Query& filter);
+
 }  // namespace gazette

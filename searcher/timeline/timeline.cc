@@ -145,7 +145,8 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
         SearchRequest one = request.search;
         one.query = text;
         one.sort = SortOrder::kRelevance;  // a recency boost would only cost time
-        counted.push_back(count_days(searcher, db, searcher.build_query(one), time_limit_seconds));
+        counted.push_back(
+            count_days(searcher, db, searcher.build_matching_query(one), time_limit_seconds));
     }
 
     // The periods run without a gap from the first dated match of any series to the last.
