@@ -4,6 +4,7 @@
 #include "common/fields.h"
 #include "common/language.h"
 #include "common/text/stopwords.h"
+#include "searcher/query/cached_stemmer.h"
 #include "searcher/query/date_range_processor.h"
 #include "searcher/query/dotted_acronyms.h"
 #include "searcher/query/name_variant_expansion.h"
@@ -67,7 +68,7 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
       spelling_db_(databases.spelling.value_or(databases.terms)) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
     if (!stemmer_name.empty())
-        stemmer_ = Xapian::Stem(stemmer_name);
+        stemmer_ = cached_stemmer(Xapian::Stem(stemmer_name));
     parser_.set_database(spelling_db_);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);

@@ -4,6 +4,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
+#include "searcher/query/cached_stemmer.h"
 #include "searcher/query/query_builder.h"
 
 namespace gazette {
@@ -129,6 +130,19 @@ TEST(QueryBuilder, DottedAcronymsFindWhatTheIndexerWrote) {
     EXPECT_EQ(matches("u.s"), std::vector<Xapian::docid>{1});
     EXPECT_EQ(matches("U.S."), std::vector<Xapian::docid>{1});
     EXPECT_EQ(matches("a.m."), std::vector<Xapian::docid>{2});
+}
+
+// The snippets' stemmer remembers its answers; they must be the stemmer's, however full.
+TEST(CachedStemmer, GivesTheStemmersAnswersAndStaysBounded) {
+    Xapian::Stem plain("english");
+    Xapian::Stem cached = cached_stemmer(plain, 3);
+    const char* words[] = {"negotiations", "talks", "running",    "negotiations", "ponies",
+                           "talks",        "ran",   "generously", "running",      "négociations"};
+    for (int round = 0; round < 2; ++round) {
+        for (const char* w : words)
+            EXPECT_EQ(cached(w), plain(w)) << w;
+    }
+    EXPECT_TRUE(cached_stemmer(Xapian::Stem("none")).is_none());
 }
 
 TEST(QueryBuilder, SyntaxErrorsAreUsageErrors) {
