@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON -DGAZETTE_WERROR=ON \
-    -DGAZETTE_CRASH_TRIALS=6 -DGAZETTE_CONCURRENCY_SECONDS=45 -DGAZETTE_EXPORT_ARCHIVE_SIZE=20000 -DGAZETTE_SHARED_DIR="$shared" >/dev/null
+    -DGAZETTE_CRASH_TRIALS=6 -DGAZETTE_CONCURRENCY_SECONDS=45 -DGAZETTE_EXPORT_ARCHIVE_SIZE=5000 \
+    -DGAZETTE_MATCH_SET_QUERY_SHARE=4 -DGAZETTE_SHARED_DIR="$shared" >/dev/null
 cmake --build build-asan -j"$(nproc)"
 # abort_on_error: a report ends the process with a signal the tests see as a crash;
 # halt_on_error (ASan's default) and -fno-sanitize-recover (UBSan, CMakeLists.txt) stop at
