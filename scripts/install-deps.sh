@@ -45,7 +45,7 @@ if [ "${1:-}" = "--lint" ]; then
     packages+=(clang-format)  # scripts/check-format.sh
 fi
 if [ "${1:-}" = "--fuzz" ]; then
-    packages+=(clang)  # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
+    packages+=(clang)  # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh, test-sanitize.sh)
 fi
 
 missing=()

@@ -12,6 +12,7 @@
 #include "searcher/engine/recency.h"
 #include "searcher/engine/related_articles.h"
 #include "searcher/engine/result_order.h"
+#include "searcher/engine/snippets.h"
 #include "searcher/engine/stored_hit_reader.h"
 #include "searcher/query/filters.h"
 #include "searcher/query/proximity.h"
@@ -19,21 +20,6 @@
 
 namespace gazette {
 namespace {
-
-// How long a snippet may be, in bytes of text before highlighting.
-constexpr std::size_t kSnippetLength = 240;
-
-// Snippets are chosen by the query words alone, from the first good passage:
-// - no background model (SNIPPET_BACKGROUND_MODEL): it prefers passages with rarer words by
-//   asking the database for the frequency of every word of the text it reads. That was about
-//   90% of a query's time (snippets of ten hits: 7.05 ms of a 7.5 ms median on 20,000
-//   synthetic articles, 16 ms at a million, docs/benchmarks.md "History"), and over remote shards
-//   each lookup is a round trip to every shard, one after another (~1,500 for ten Reuters
-//   snippets, 100 ms and more on loopback);
-// - not exhaustive (SNIPPET_EXHAUSTIVE): Xapian stops once a passage cannot be beaten, instead
-//   of scoring every window of a long article.
-// The passages still hold the query's words, highlighted, weighted as the match weighed them.
-constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
 
 // The hit's document, from `documents` when set (same docids as the match's databases).
 Xapian::Document document_of(const Xapian::MSetIterator& it,
@@ -50,10 +36,9 @@ Xapian::Document document_of(const Xapian::MSetIterator& it,
     }
 }
 
-// `stemmer` is null when the request wants no snippet.
-Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-             const std::optional<Xapian::Database>& documents, const Xapian::Stem* stemmer,
-             StoredHitReader& reader, StageTimes& times) {
+// `snippets` is null when the request wants no snippet.
+Hit hit_from(const Xapian::MSetIterator& it, const std::optional<Xapian::Database>& documents,
+             const Snippets* snippets, StoredHitReader& reader, StageTimes& times) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
@@ -70,11 +55,11 @@ Hit hit_from(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.date = std::move(stored->date_text);
     hit.source = std::move(stored->source);
     hit.url = std::move(stored->url);
-    if (!stemmer)
+    if (!snippets)
         return hit;
     const std::string& text = stored->body.empty() ? hit.title : stored->body;
-    StageTimer snippets(times.snippets_ms);
-    hit.snippet = snippet_of(mset, text, *stemmer);
+    StageTimer snippet_timer(times.snippets_ms);
+    hit.snippet = snippets->of(text);
     return hit;
 }
 
@@ -118,11 +103,6 @@ Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
 
 Searcher::Searcher(Xapian::Database db, const SearchOptions& options)
     : Searcher(just(std::move(db)), options) {}
-
-std::string snippet_of(const Xapian::MSet& mset, const std::string& text,
-                       const Xapian::Stem& stemmer) {
-    return mset.snippet(text, kSnippetLength, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
-}
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, std::string* corrected,
                                     std::vector<TypoCorrection>* typos) {
@@ -245,12 +225,14 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // No MSet::fetch() here: Xapian 1.4's remote backend fetches documents one by one anyway
     // (docs/scale-out.md, "Benchmark"), and in 1.4.22 fetch() on a page with an offset reads
     // outside the MSet and crashes (e2e_news_search caught it).
+    std::optional<Snippets> snippets;
+    if (request.snippets)
+        snippets.emplace(mset, query, builder_.stemmer(), builder_.stem_language());
     for (auto it = mset.begin(); it != mset.end() && it.get_rank() < request.offset + request.limit;
          ++it) {
         check_deadline(deadline, "reading the results");  // a page of 1,000 snippets is slow
-        out.results.push_back(hit_from(it, mset, documents_,
-                                       request.snippets ? &builder_.stemmer() : nullptr,
-                                       hit_reader_, times));
+        out.results.push_back(
+            hit_from(it, documents_, snippets ? &*snippets : nullptr, hit_reader_, times));
         out.results.back().duplicates = it.get_collapse_count();
         if (request.show_duplicates && it.get_collapse_count() > 0)
             out.results.back().duplicate_ids = duplicate_ids(db_, query, it);

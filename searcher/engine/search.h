@@ -77,11 +77,6 @@ struct AllMatches {
     std::optional<Xapian::Database> documents;  // where the hits' documents are read, if set
 };
 
-// The snippet a hit shows: the passage of `text` (the body, or the title when there is none)
-// that holds most of the match's words, HTML-escaped, the words in <mark>.
-std::string snippet_of(const Xapian::MSet& mset, const std::string& text,
-                       const Xapian::Stem& stemmer);
-
 // How a search runs, apart from which databases it reads (DatabaseSet).
 struct SearchOptions {
     QueryOptions query;  // how query text is parsed
@@ -134,6 +129,7 @@ class Searcher {
 
     // The stemmer queries are parsed with (snippets use it).
     const Xapian::Stem& stemmer() const { return builder_.stemmer(); }
+    const std::string& stem_language() const { return builder_.stem_language(); }
 
     // The query that search() would run, for --debug-query.
     // `corrected` and `typos`, when given, receive the "did you mean" text and the words

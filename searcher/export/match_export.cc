@@ -9,6 +9,7 @@
 #include "common/article_json.h"
 #include "common/slots.h"
 #include "searcher/engine/duplicates.h"
+#include "searcher/engine/snippets.h"
 
 namespace gazette {
 namespace {
@@ -35,6 +36,7 @@ void MatchExport::match() {
         Searcher& searcher = session_.searcher_for(request_);
         matches_ = searcher.match_all(uncollapsed);
         stemmer_ = searcher.stemmer();
+        stem_language_ = searcher.stem_language();
         copies_.clear();
         rows_ = matches_.mset.size();
         if (collapses(request_))
@@ -86,12 +88,14 @@ Xapian::Document MatchExport::document(const Xapian::MSetIterator& it) const {
 unsigned long long MatchExport::write(const ExportSink& sink) {
     const std::string header =
         options_.format == ExportFormat::kCsv ? csv_header(options_.fields) : std::string();
-    const bool snippets = wants_snippet(options_.fields);
     std::string piece = header;
     unsigned long long handed_on = 0;  // rows the sink has taken
     for (int attempt = 1;; ++attempt) {
         unsigned long long made = 0;  // rows made in this attempt, handed on or in `piece`
         try {
+            std::optional<Snippets> snippets;
+            if (wants_snippet(options_.fields))
+                snippets.emplace(matches_.mset, matches_.query, stemmer_, stem_language_);
             std::size_t at = 0;
             for (auto it = matches_.mset.begin(); it != matches_.mset.end(); ++it, ++at) {
                 if (!copies_.empty() && copies_[at] < 0)
@@ -118,7 +122,7 @@ unsigned long long MatchExport::write(const ExportSink& sink) {
                 row.duplicates = copies_.empty() ? 0 : static_cast<unsigned>(copies_[at]);
                 if (snippets) {
                     const std::string& text = article.body.empty() ? article.title : article.body;
-                    row.snippet = snippet_of(matches_.mset, text, stemmer_);
+                    row.snippet = snippets->of(text);
                 }
                 piece += options_.format == ExportFormat::kCsv ? csv_row(options_.fields, row)
                                                                : jsonl_row(options_.fields, row);

@@ -67,6 +67,7 @@ class MatchExport {
     ExportOptions options_;
     AllMatches matches_;  // every match, near-duplicates not folded (fold_duplicates does)
     Xapian::Stem stemmer_;
+    std::string stem_language_;  // stemmer_'s (snippets.h)
     // With collapsing, by MSet position: -1 for a copy folded into an earlier row, else how
     // many copies the row stands for. Empty without collapsing.
     std::vector<std::int32_t> copies_;

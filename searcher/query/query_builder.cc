@@ -67,8 +67,10 @@ QueryBuilder::QueryBuilder(const QueryDatabases& databases, const QueryOptions& 
       remote_shards_(databases.remote),
       spelling_db_(databases.spelling.value_or(databases.terms)) {
     std::string stemmer_name = stemmer_name_for(options.stem_language);
-    if (!stemmer_name.empty())
+    if (!stemmer_name.empty()) {
         stemmer_ = cached_stemmer(Xapian::Stem(stemmer_name));
+        stem_language_ = options.stem_language;
+    }
     parser_.set_database(spelling_db_);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);

@@ -73,12 +73,15 @@ class QueryBuilder {
     ParsedQuery parse(const std::string& text, bool typos_wanted = true) const;
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
+    // The ISO 639-1 code of stemmer()'s language, "" when queries are not stemmed.
+    const std::string& stem_language() const { return stem_language_; }
     // The value ranges of the query last parsed; parse() starts a new list, and callers that
     // add ranges to the query (apply_filters) add them here.
     ValueRanges& value_ranges() const { return *ranges_; }
 
   private:
     Xapian::Stem stemmer_;
+    std::string stem_language_;
     std::shared_ptr<ValueRanges> ranges_;  // shared with the parser's DateRangeProcessor
     std::unique_ptr<Xapian::Stopper> stopper_;
     mutable Xapian::QueryParser parser_;

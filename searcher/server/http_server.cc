@@ -58,8 +58,7 @@ class HttpServer::QueueHandle : public httplib::TaskQueue {
 };
 
 HttpServer::HttpServer(const ServerConfig& config, Metrics& metrics)
-    : config_(config),
-      timeouts_{std::chrono::milliseconds(config.limits.request_timeout_ms),
+    : timeouts_{std::chrono::milliseconds(config.limits.request_timeout_ms),
                 std::chrono::milliseconds(config.limits.idle_timeout_seconds * 1000)},
       pool_(config.threads, config.limits.max_queued_connections,
             [&config, &metrics] {

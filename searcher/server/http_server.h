@@ -42,7 +42,6 @@ class HttpServer : public httplib::Server {
     // Writes an answer of our own (no httplib Response) and counts and logs it.
     void refuse(Connection& connection, const std::string& answer) const;
 
-    const ServerConfig& config_;
     ConnectionTimeouts timeouts_;
     WorkerPool pool_;
     RefusalLog refusals_;
