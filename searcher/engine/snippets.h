@@ -1,11 +1,12 @@
 // The snippet each hit shows, made by Xapian's MSet::snippet but from only the part of the
 // text it needs. Xapian tokenises and stems a hit's text from the first byte until it has
-// found a passage and moved past it, and reads all of it when no query word is there: on news
-// that was most of a search's snippet time (docs/benchmarks.md, "The search page"). The query's
-// words are first looked for as plain bytes, which costs a few microseconds: Xapian then starts
-// a little before the first place a query word can be, and gets the passage it would have got
-// from the whole text. A text that holds none of them shows its opening instead of Xapian's
-// choice in that case, its last lines: for news the lead says what the story is.
+// found a passage and moved past it, and reads all of it when no query word is there. The
+// query's words are first looked for as plain bytes, which costs a few microseconds: Xapian
+// then starts a little before the first place a query word can be, and gets the passage it
+// would have got from the whole text. On news the first query word is usually early, so this
+// saved 2% of a search's instructions (docs/benchmarks.md, "The search page"). A text that
+// holds none of the words shows its opening instead of Xapian's choice in that case, its last
+// lines: for news the lead says what the story is.
 #pragma once
 
 #include <xapian.h>
