@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/text/utf8.h"
 #include "indexer/document_builder.h"
 #include "searcher/engine/search.h"
 #include "tests/support/temp_dir.h"
@@ -33,17 +34,7 @@ std::string read_latin1_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
-    std::string utf8;
-    for (char c : s.str()) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x80) {
-            utf8 += c;
-        } else {
-            utf8 += static_cast<char>(0xC0 | (byte >> 6));
-            utf8 += static_cast<char>(0x80 | (byte & 0x3F));
-        }
-    }
-    return utf8;
+    return latin1_to_utf8(s.str());
 }
 
 // The BBC files of every section in name order: title on the first line, the body after.
@@ -195,6 +186,7 @@ TEST_F(SnippetsOnBbc, AreXapiansPassageFromTheWholeText) {
         enquire.set_query(query);
         Xapian::MSet mset = enquire.get_mset(0, 10);
         Snippets snippets(mset, query, searcher.stemmer(), searcher.stem_language());
+        SnippetKeys keys(query, searcher.stem_language());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Article& hit = (*articles_)[*it - 1];
             std::string whole =
@@ -208,7 +200,6 @@ TEST_F(SnippetsOnBbc, AreXapiansPassageFromTheWholeText) {
                 EXPECT_EQ(ours, whole) << text << " in " << hit.id;
                 ++compared;
             }
-            SnippetKeys keys(query, searcher.stem_language());
             if (keys.usable() && keys.first_in(hit.body) > 2 * 240 + 64)
                 ++shortened;
         }
