@@ -89,22 +89,18 @@ bool WaitingRoom::service(std::unique_ptr<Connection>& connection, short revents
             case Readiness::kTooLarge:
                 refuse(*connection,
                        too_large_answer(connection->unparsed(), options_.max_head_bytes));
-                connection.reset();
                 return true;
             case Readiness::kIncomplete:
                 break;
         }
-        if (received == Connection::Received::kPeerClosed) {
-            connection.reset();
+        if (received == Connection::Received::kPeerClosed)
             return true;
-        }
     }
     if (Connection::Clock::now() >= connection->deadline()) {
         // Only a request cut short gets an answer; an idle keep-alive connection is just
         // closed, as httplib does.
         if (connection->request_started())
             refuse(*connection, request_timeout_answer(options_.request_timeout));
-        connection.reset();
         return true;
     }
     return false;
@@ -120,6 +116,7 @@ void WaitingRoom::run() {
     std::vector<Held> waiting;
     std::vector<pollfd> fds;
     std::vector<std::string> left;  // the clients of the connections that left in a pass
+    std::vector<std::unique_ptr<Connection>> closing;  // of those, the ones to close
     for (;;) {
         {
             std::lock_guard lock(mutex_);
@@ -151,6 +148,8 @@ void WaitingRoom::run() {
         for (std::size_t i = 0; i < waiting.size(); ++i) {
             if (service(waiting[i].connection, fds[i + 1].revents)) {
                 left.push_back(std::move(waiting[i].client));
+                if (waiting[i].connection)
+                    closing.push_back(std::move(waiting[i].connection));
             } else {
                 // Never onto itself: a string moved onto itself is left empty (libstdc++),
                 // and the client's count would then never come down.
@@ -160,8 +159,13 @@ void WaitingRoom::run() {
             }
         }
         waiting.resize(kept);
+        // Their places are given back before their sockets close: a client that opens a new
+        // connection as soon as it sees the old one closed (a browser, or a slowloris that
+        // keeps its count) must find its place free, not be refused for a connection that
+        // has already left.
         if (!left.empty())
             release(left);
+        closing.clear();
     }
     waiting.clear();  // closes them
     std::lock_guard lock(mutex_);

@@ -67,8 +67,8 @@ class WaitingRoom {
     void run();
     void release(const std::vector<std::string>& clients);
     void wake();
-    // Reads what arrived on `connection`; true when it has left the room (dispatched or
-    // closed).
+    // Reads what arrived on `connection`; true when it leaves the room: dispatched (then
+    // `connection` is empty) or to be closed (answered first when the room answers it).
     bool service(std::unique_ptr<Connection>& connection, short revents);
     void refuse(Connection& connection, const std::string& answer) const;
 

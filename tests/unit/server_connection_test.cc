@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "searcher/server/connection.h"
 #include "searcher/server/refusal_log.h"
@@ -304,6 +305,40 @@ TEST(WaitingRoom, OneClientCannotFillTheRoom) {
     EXPECT_TRUE(admitted);
     EXPECT_FALSE(admit(why));  // and the share holds again
     EXPECT_EQ(why, WaitingRoom::Refusal::kClientFull);
+    room.stop();
+}
+
+// Many connections of one client time out in the same pass (a slowloris that reopens each
+// one the server closes): as soon as the client sees one closed, its place is free again.
+// (When the places were given back after the pass had closed them all, the client's next
+// connection could be refused for connections that had already gone.)
+TEST(WaitingRoom, AClosedConnectionsPlaceIsFreeWhenTheClientSeesItClosed) {
+    constexpr std::size_t kSlow = 200;
+    std::vector<std::unique_ptr<TcpPair>> pairs;
+    Handoff handoff;
+    WaitingRoom::Options options = room_options(300ms);
+    options.capacity = 2 * kSlow;
+    options.per_client = kSlow;
+    WaitingRoom room(options, handoff.dispatch());
+    auto admit = [&](TcpPair& pair) {
+        WaitingRoom::Refusal why = WaitingRoom::Refusal::kNone;
+        bool taken = room.admit(std::make_unique<Connection>(
+                                    pair.server, ConnectionTimeouts{300ms, 1000ms}, Clock::now()),
+                                &why) == nullptr;
+        return taken && why == WaitingRoom::Refusal::kNone;
+    };
+    for (std::size_t i = 0; i < kSlow; ++i) {
+        pairs.push_back(std::make_unique<TcpPair>());
+        ASSERT_TRUE(admit(*pairs.back()));
+        ASSERT_EQ(::write(pairs.back()->client, "GET /", 5), 5);
+    }
+    // The next connection is opened beforehand, so that it is offered the moment the first
+    // one is seen closed.
+    auto next = std::make_unique<TcpPair>();
+    char buf[4096];
+    for (ssize_t n; (n = ::read(pairs.front()->client, buf, sizeof buf)) > 0;) {
+    }  // the 408, then the close
+    EXPECT_TRUE(admit(*next));
     room.stop();
 }
 
