@@ -9,5 +9,5 @@ bash scripts/install-deps.sh --fuzz
 CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON -DGAZETTE_WERROR=ON \
     -DGAZETTE_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_jsonl fuzz_text fuzz_sgml fuzz_html fuzz_warc \
-    fuzz_compressed fuzz_query fuzz_nitf fuzz_newsml fuzz_rss fuzz_atom fuzz_trec
+    fuzz_compressed fuzz_query fuzz_snippet fuzz_nitf fuzz_newsml fuzz_rss fuzz_atom fuzz_trec
 bash tests/fuzz/run_fuzzers.sh build-fuzz "${1:-20}"

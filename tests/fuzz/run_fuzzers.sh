@@ -14,7 +14,7 @@ build=$1
 seconds=${2:-20}
 failed=()
 summary=()
-for target in jsonl text sgml html warc compressed query nitf newsml rss atom trec; do
+for target in jsonl text sgml html warc compressed query snippet nitf newsml rss atom trec; do
     bin="$build/bin/fuzz_$target"
     work="$build/fuzz-work/$target"
     artifacts="$build/fuzz-artifacts/$target/"

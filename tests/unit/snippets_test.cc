@@ -1,6 +1,7 @@
-// Snippets (searcher/engine/snippets.h): the passage Xapian finds in the part of a hit's text
-// that Snippets hands it is the passage it finds in the whole text, on real BBC articles and
-// real queries; the keys that choose that part are in every word a query term matches.
+// Snippets (searcher/engine/snippets.h): the passage PassageChooser finds in the part of a
+// hit's text that Snippets reads is the passage Xapian finds in the whole text, on real BBC
+// articles and real queries; the keys that choose that part are in every word a query term
+// matches, and start every such word.
 #include "searcher/engine/snippets.h"
 
 #include <gtest/gtest.h>
@@ -93,6 +94,8 @@ TEST(SnippetKeys, EveryEnglishStemKeyIsInTheWordsThatGiveTheStem) {
             continue;  // a one-letter stem: nothing to look for
         ++checked;
         EXPECT_LT(keys.first_in(w), w.size()) << w << " -> " << stem(w);
+        // PassageChooser looks up and stems only the words a key starts.
+        EXPECT_TRUE(keys.could_start(w)) << w << " -> " << stem(w);
     }
     EXPECT_GT(checked, words.size() * 99 / 100);
 }
@@ -136,7 +139,7 @@ TEST(TextOpening, CutsAfterAWholeWordAndEscapes) {
 }
 
 // Real articles and queries: every snippet Snippets makes is Xapian's from the whole text,
-// and where that has no highlighted word, the text's opening.
+// and where that has no highlighted word, the text's opening. Most are PassageChooser's.
 class SnippetsOnBbc : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
@@ -165,7 +168,7 @@ TEST_F(SnippetsOnBbc, AreXapiansPassageFromTheWholeText) {
     Xapian::Database db((*dir_ / "db").string());
     Searcher searcher(db, SearchOptions{});
     std::mt19937 rng(7);
-    std::size_t compared = 0, shortened = 0, openings = 0;
+    std::size_t compared = 0, shortened = 0, openings = 0, chosen = 0;
     for (int q = 0; q < 300; ++q) {
         // 1-3 words of a random title, as typed (names keep their capitals), or a phrase.
         const Article& a = (*articles_)[rng() % articles_->size()];
@@ -202,13 +205,16 @@ TEST_F(SnippetsOnBbc, AreXapiansPassageFromTheWholeText) {
             }
             if (keys.usable() && keys.first_in(hit.body) > 2 * 240 + 64)
                 ++shortened;
+            if (keys.usable() && whole.find("<mark>") != std::string::npos)
+                ++chosen;
         }
     }
     // The comparison means something only if many texts were read from a later start.
     EXPECT_GT(compared, 1500u);
     EXPECT_GT(shortened, 200u);
-    std::cout << compared << " passages compared (" << shortened << " from a later start), "
-              << openings << " openings\n";
+    EXPECT_GT(chosen, compared * 9 / 10);
+    std::cout << compared << " passages compared (" << chosen << " by PassageChooser, " << shortened
+              << " from a later start), " << openings << " openings\n";
 }
 
 }  // namespace
