@@ -27,7 +27,10 @@ constexpr std::size_t kShingleWords = 4;
 constexpr std::size_t kLeadWords = 150;
 constexpr std::size_t kSketchSize = 2;
 // Bodies this short have too few shingles for minima to mean much: the key is then the
-// hash of all their words, so only exact copies (after normalisation) share it.
+// hash of all their words, so only exact copies (after normalisation) share it. Nor do they
+// say enough to tell stories apart: 1,604 Reuters items are a headline over the body
+// "Blah blah blah.", and keyed by that body alone they were all one story, each hiding the
+// others. An article with a body this short is keyed by its headline and body together.
 constexpr std::size_t kShortBodyWords = 2 * kShingleWords;
 constexpr std::size_t kCreditSearchBytes = 120;
 // The first numbers of the lead are part of the key as well: templated stories (bond issues,
@@ -108,14 +111,12 @@ std::string to_hex(std::uint64_t h) {
     return buf;
 }
 
-}  // namespace
-
-std::vector<std::string> duplicate_key_words(std::string_view body) {
-    std::string text(strip_credit(body));
+// The words of `text`, lowered; "1.2" and "900,000" are one word each.
+std::vector<std::string> words_of(std::string_view text) {
     std::vector<std::string> words;
     std::string word;
     unsigned previous = 0;
-    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
         unsigned ch = *it;
         auto next = it;
         ++next;
@@ -136,22 +137,37 @@ std::vector<std::string> duplicate_key_words(std::string_view body) {
     return words;
 }
 
-std::string duplicate_key_of_body(std::string_view body) {
-    // Immutable once made (C++ makes its initialisation thread-safe); writer threads share it.
-    static const std::unique_ptr<Xapian::Stopper> stopper = make_english_stopper();
+}  // namespace
+
+std::vector<std::string> duplicate_key_words(std::string_view body) {
+    return words_of(strip_credit(body));
+}
+
+namespace {
+
+// The body's first kLeadWords words.
+std::vector<std::string> lead_of(std::string_view body) {
     std::vector<std::string> words = duplicate_key_words(body);
-    if (words.empty())
-        return "";
     if (words.size() > kLeadWords)
         words.resize(kLeadWords);
-    std::uint64_t numbers = lead_numbers(words);
+    return words;
+}
+
+// The lead without stop words (all of it when it has nothing else): the words keyed.
+std::vector<std::string> content_of(const std::vector<std::string>& lead) {
+    // Immutable once made (C++ makes its initialisation thread-safe); writer threads share it.
+    static const std::unique_ptr<Xapian::Stopper> stopper = make_english_stopper();
     std::vector<std::string> content;
-    for (auto& w : words) {
+    for (const auto& w : lead) {
         if (!(*stopper)(w))
             content.push_back(w);
     }
-    if (content.empty())
-        content = std::move(words);  // a body of stop words only
+    return content.empty() ? lead : content;
+}
+
+std::string key_of_lead(const std::vector<std::string>& lead) {
+    std::uint64_t numbers = lead_numbers(lead);
+    std::vector<std::string> content = content_of(lead);
     if (content.size() < kShortBodyWords)
         return to_hex(hash_words(content, 0, content.size()));
     // (hash, position) of every shingle; the sketch takes the smallest hashes of shingles
@@ -180,8 +196,26 @@ std::string duplicate_key_of_body(std::string_view body) {
     return to_hex(key);
 }
 
+}  // namespace
+
+std::string duplicate_key_of_body(std::string_view body) {
+    std::vector<std::string> lead = lead_of(body);
+    return lead.empty() ? "" : key_of_lead(lead);
+}
+
 std::string duplicate_key(const Article& article) {
-    return duplicate_key_of_body(article.body);
+    std::vector<std::string> lead = lead_of(article.body);
+    if (lead.empty())
+        return "";
+    if (content_of(lead).size() < kShortBodyWords) {
+        // The headline's words before the body's (no credit is looked for in a headline).
+        std::vector<std::string> words = words_of(article.title);
+        words.insert(words.end(), lead.begin(), lead.end());
+        if (words.size() > kLeadWords)
+            words.resize(kLeadWords);
+        return key_of_lead(words);
+    }
+    return key_of_lead(lead);
 }
 
 }  // namespace gazette

@@ -21,7 +21,9 @@ std::vector<std::string> duplicate_key_words(std::string_view body);
 // never collapsed). A pure function of the text: the same on every shard, thread and run.
 std::string duplicate_key_of_body(std::string_view body);
 
-// The key of an article: that of its body (the headline is ignored: copies often change it).
+// The key of an article: that of its body (the headline is ignored: copies often change it),
+// but for a body too short to tell stories apart (under 8 words besides stop words, such as
+// Reuters' "Blah blah blah." under a headline): that of its headline and body together.
 std::string duplicate_key(const Article& article);
 
 }  // namespace gazette
