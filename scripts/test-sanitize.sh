@@ -13,7 +13,7 @@ bash scripts/install-deps.sh --fuzz  # clang
 shared=${GAZETTE_SHARED:-$(cd .. && pwd)/shared}
 CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON -DGAZETTE_WERROR=ON \
     -DGAZETTE_CRASH_TRIALS=6 -DGAZETTE_CONCURRENCY_SECONDS=45 -DGAZETTE_EXPORT_ARCHIVE_SIZE=5000 \
-    -DGAZETTE_MATCH_SET_QUERY_SHARE=4 -DGAZETTE_SHARED_DIR="$shared" >/dev/null
+    -DGAZETTE_ATTACK_QUERIES=3000 -DGAZETTE_MATCH_SET_QUERY_SHARE=4 -DGAZETTE_SHARED_DIR="$shared" >/dev/null
 cmake --build build-asan -j"$(nproc)"
 # --build-only: .ci/run builds this tree while the fresh root installs and builds its own.
 [ "${1:-}" = "--build-only" ] && exit 0
