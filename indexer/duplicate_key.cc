@@ -165,9 +165,10 @@ std::vector<std::string> content_of(const std::vector<std::string>& lead) {
     return content.empty() ? lead : content;
 }
 
-std::string key_of_lead(const std::vector<std::string>& lead) {
+// The key of a lead whose content words (content_of) are `content`.
+std::string key_of_lead(const std::vector<std::string>& lead,
+                        const std::vector<std::string>& content) {
     std::uint64_t numbers = lead_numbers(lead);
-    std::vector<std::string> content = content_of(lead);
     if (content.size() < kShortBodyWords)
         return to_hex(hash_words(content, 0, content.size()));
     // (hash, position) of every shingle; the sketch takes the smallest hashes of shingles
@@ -200,22 +201,23 @@ std::string key_of_lead(const std::vector<std::string>& lead) {
 
 std::string duplicate_key_of_body(std::string_view body) {
     std::vector<std::string> lead = lead_of(body);
-    return lead.empty() ? "" : key_of_lead(lead);
+    return lead.empty() ? "" : key_of_lead(lead, content_of(lead));
 }
 
 std::string duplicate_key(const Article& article) {
     std::vector<std::string> lead = lead_of(article.body);
     if (lead.empty())
         return "";
-    if (content_of(lead).size() < kShortBodyWords) {
+    std::vector<std::string> content = content_of(lead);
+    if (content.size() < kShortBodyWords) {
         // The headline's words before the body's (no credit is looked for in a headline).
         std::vector<std::string> words = words_of(article.title);
         words.insert(words.end(), lead.begin(), lead.end());
         if (words.size() > kLeadWords)
             words.resize(kLeadWords);
-        return key_of_lead(words);
+        return key_of_lead(words, content_of(words));
     }
-    return key_of_lead(lead);
+    return key_of_lead(lead, content);
 }
 
 }  // namespace gazette
