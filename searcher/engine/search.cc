@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/slots.h"
+#include "searcher/engine/copy_folding.h"
 #include "searcher/engine/duplicates.h"
 #include "searcher/engine/ranking.h"
 #include "searcher/engine/recency.h"
@@ -91,8 +92,10 @@ Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
     : db_(set.db),
       documents_(set.documents),
       match_sets_(set.in_process()
-                      ? std::make_unique<MatchSets>(*set.in_process(), set.bytes_on_disk)
+                      ? std::make_unique<MatchSets>(*set.in_process(), set.bytes_on_disk,
+                                                    options.term_set_budget_share)
                       : nullptr),
+      fold_copies_(match_sets_ && options.many_searches),
       remote_counts_(set.any_remote || set.remote_in_stub),
       builder_(query_databases(set), options.query),
       archive_(set.db),
@@ -187,10 +190,18 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // Declared before the Enquire, so it outlives it: the Enquire keeps plain pointers.
     FacetCollector facets(by_match_set ? std::vector<std::string>{} : request.facets,
                           request.facet_size);
+    // Key terms sample the top kKeyTermSample matches by relevance: on a first page in that
+    // order they come from the same match as the results, not a second one.
+    bool sample_in_page = request.key_terms > 0 && request.offset == 0 &&
+                          request.sort == SortOrder::kRelevance && !query.empty();
+    // Copies are folded after the match where the clusters are kept (copy_folding.h); the
+    // key terms' sample is Xapian's collapsed MSet.
+    bool fold_after = fold_copies_ && collapses(request) && !sample_in_page;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(bm25_weight(ranking_));
-    apply_collapse(enquire, request);
+    if (!fold_after)
+        apply_collapse(enquire, request);
     apply_result_order(enquire, request.sort);
     facets.attach(enquire);
 
@@ -203,19 +214,29 @@ SearchResults Searcher::search(const SearchRequest& request) {
     if (time_limit_seconds_ > 0)
         enquire.set_time_limit(time_limit_seconds_);
     std::optional<StageTimer> ranking(std::in_place, times.rank_ms);
-    // Key terms sample the top kKeyTermSample matches by relevance: on a first page in that
-    // order they come from the same match as the results, not a second one.
-    bool sample_in_page = request.key_terms > 0 && request.offset == 0 &&
-                          request.sort == SortOrder::kRelevance && !query.empty();
-    Xapian::doccount fetch =
-        sample_in_page ? std::max<Xapian::doccount>(request.limit, kKeyTermSample) : request.limit;
-    Xapian::MSet mset = enquire.get_mset(request.offset, fetch, check_at_least);
+    Xapian::MSet mset;
+    std::optional<std::vector<FoldedResult>> folded;
+    if (fold_after) {
+        const CopyClusters& clusters = match_sets_->copy_clusters();
+        FoldedPage page = folded_page(enquire, clusters, request.offset, request.limit,
+                                      check_at_least, db_.get_doccount());
+        mset = std::move(page.mset);
+        folded = std::move(page.results);
+        Xapian::BM25Weight weighting = bm25_weight(ranking_);
+        count_copies({db_, documents(), clusters}, query, weighting, request.show_duplicates,
+                     kMaxDuplicateIds, *folded);
+    } else {
+        Xapian::doccount fetch = sample_in_page
+                                     ? std::max<Xapian::doccount>(request.limit, kKeyTermSample)
+                                     : request.limit;
+        mset = enquire.get_mset(request.offset, fetch, check_at_least);
+    }
     // Totals count matching articles, collapsed or not, so they agree with facet counts and
     // with --no-collapse; the results list one per story (docs/duplicates.md).
     out.estimated_total = mset.get_uncollapsed_matches_estimated();
     out.total_lower_bound = mset.get_uncollapsed_matches_lower_bound();
     out.total_upper_bound = mset.get_uncollapsed_matches_upper_bound();
-    if (collapses(request) && check_at_least > 0) {
+    if (collapses(request) && !fold_after && check_at_least > 0) {
         MatchTotals totals = count_matches(db_, query, check_at_least);
         out.estimated_total = totals.estimated;
         out.total_lower_bound = totals.lower_bound;
@@ -228,14 +249,27 @@ SearchResults Searcher::search(const SearchRequest& request) {
     std::optional<Snippets> snippets;
     if (request.snippets)
         snippets.emplace(mset, query, builder_.stemmer(), builder_.stem_language());
-    for (auto it = mset.begin(); it != mset.end() && it.get_rank() < request.offset + request.limit;
-         ++it) {
+    auto add_hit = [&](const Xapian::MSetIterator& it) {
         check_deadline(deadline, "reading the results");  // a page of 1,000 snippets is slow
         out.results.push_back(
             hit_from(it, documents_, snippets ? &*snippets : nullptr, hit_reader_, times));
-        out.results.back().duplicates = it.get_collapse_count();
-        if (request.show_duplicates && it.get_collapse_count() > 0)
-            out.results.back().duplicate_ids = duplicate_ids(db_, query, it);
+        return &out.results.back();
+    };
+    if (folded) {
+        for (FoldedResult& result : *folded) {
+            Hit* hit = add_hit(mset[result.position]);
+            hit->rank = request.offset + static_cast<Xapian::doccount>(out.results.size());
+            hit->duplicates = result.copies;
+            hit->duplicate_ids = std::move(result.copy_ids);
+        }
+    } else {
+        for (auto it = mset.begin();
+             it != mset.end() && it.get_rank() < request.offset + request.limit; ++it) {
+            Hit* hit = add_hit(it);
+            hit->duplicates = it.get_collapse_count();
+            if (request.show_duplicates && it.get_collapse_count() > 0)
+                hit->duplicate_ids = duplicate_ids(db_, query, it);
+        }
     }
     if (by_match_set) {
         StageTimer counting(times.match_set_ms);
