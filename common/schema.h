@@ -43,8 +43,12 @@ inline constexpr std::string_view kStemmedPrefix = "Z";  // Xapian's, before a s
 inline constexpr std::string_view kFoldedPrefix = "XF";  // folded name keys
 inline constexpr std::string_view kIdPrefix = "Q";       // unique id term
 inline constexpr std::string_view kDatePrefix = "D";     // YYYYMMDD
-inline constexpr std::array kFixedPrefixes = {kStemmedPrefix, kFoldedPrefix, kIdPrefix,
-                                              kDatePrefix};
+// The near-duplicate key (indexer/duplicate_key.h): "XDK" + key on every article with one,
+// so that its copies are a posting list, and "XDK" alone, so that its term frequency says how
+// many articles carry key terms (a database indexed before they existed has none).
+inline constexpr std::string_view kDuplicateKeyPrefix = "XDK";
+inline constexpr std::array kFixedPrefixes = {kStemmedPrefix, kFoldedPrefix, kIdPrefix, kDatePrefix,
+                                              kDuplicateKeyPrefix};
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "gazette:schema-version";

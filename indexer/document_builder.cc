@@ -87,8 +87,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             doc.add_value(bucket.slot, bucket.format(t));
         doc.add_value(kSlotDay, format_compact_date(t));
     }
-    if (std::string key = duplicate_key(article); !key.empty())
+    if (std::string key = duplicate_key(article); !key.empty()) {
         doc.add_value(kSlotDuplicateKey, key);
+        doc.add_boolean_term(std::string(kDuplicateKeyPrefix) + key);
+        doc.add_boolean_term(std::string(kDuplicateKeyPrefix));
+    }
     doc.add_value(kSlotNewestFirst, newest_first_key(article.timestamp, article.id));
     doc.add_value(kSlotOldestFirst, oldest_first_key(article.timestamp, article.id));
     if (article.version > 0)

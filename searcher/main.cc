@@ -281,7 +281,6 @@ int run(int argc, char** argv) {
         if (vm.count("query")) {
             throw UsageError("--jsonl reads queries from stdin; give none on the command line");
         }
-        command.session.search.many_searches = true;
         return run_jsonl_searches(command, std::cin, std::cout);
     }
     std::string query;

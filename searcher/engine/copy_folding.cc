@@ -5,9 +5,22 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/schema.h"
 #include "common/slots.h"
 
 namespace gazette {
+namespace {
+
+std::string key_term(const std::string& key) {
+    return std::string(kDuplicateKeyPrefix) + key;
+}
+
+}  // namespace
+
+bool has_duplicate_key_terms(const Xapian::Database& db) {
+    Xapian::doccount keyed = db.get_value_freq(kSlotDuplicateKey);
+    return keyed > 0 && db.get_termfreq(std::string(kDuplicateKeyPrefix)) == keyed;
+}
 
 Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit) {
     Xapian::doccount want = offset + limit;
@@ -20,21 +33,28 @@ Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit) {
     return want + slack;
 }
 
+std::string SharedKeys::shared_key(Xapian::docid document) const {
+    std::string key = documents_.get_document(document).get_value(kSlotDuplicateKey);
+    if (key.empty() || documents_.get_termfreq(key_term(key)) < 2)
+        return {};
+    return key;
+}
+
 std::optional<std::vector<FoldedResult>> fold_copies(const Xapian::MSet& mset,
                                                      Xapian::doccount window,
-                                                     const CopyClusters& clusters,
+                                                     const SharedKeys& keys,
                                                      Xapian::doccount offset,
                                                      Xapian::doccount limit) {
     std::vector<FoldedResult> out;
-    std::unordered_set<std::uint32_t> seen;
+    std::unordered_set<std::string> seen;
     Xapian::doccount stories = 0;
     Xapian::doccount position = 0;
     for (auto it = mset.begin(); it != mset.end() && stories < offset + limit; ++it, ++position) {
-        std::uint32_t cluster = clusters.cluster_of(*it);
-        if (cluster != 0 && !seen.insert(cluster).second)
+        std::string key = keys.shared_key(*it);
+        if (!key.empty() && !seen.insert(key).second)
             continue;  // a copy of an article ranked above it
         if (stories++ >= offset)
-            out.push_back({position, *it, cluster, 0, {}});
+            out.push_back({position, *it, std::move(key), 0, {}});
     }
     bool all_matches = mset.size() < window || mset.get_matches_upper_bound() <= mset.size();
     if (stories < offset + limit && !all_matches)
@@ -42,16 +62,16 @@ std::optional<std::vector<FoldedResult>> fold_copies(const Xapian::MSet& mset,
     return out;
 }
 
-FoldedPage folded_page(Xapian::Enquire& enquire, const CopyClusters& clusters,
-                       Xapian::doccount offset, Xapian::doccount limit,
-                       Xapian::doccount check_at_least, Xapian::doccount doccount) {
+FoldedPage folded_page(Xapian::Enquire& enquire, const SharedKeys& keys, Xapian::doccount offset,
+                       Xapian::doccount limit, Xapian::doccount check_at_least,
+                       Xapian::doccount doccount) {
     FoldedPage page;
     Xapian::doccount all = std::max(doccount, fold_window(offset, limit));
     for (Xapian::doccount window = fold_window(offset, limit);;
          window = window > all / 2 ? all : window * 2) {
         page.mset = enquire.get_mset(0, window, check_at_least);
         std::optional<std::vector<FoldedResult>> results =
-            fold_copies(page.mset, window, clusters, offset, limit);
+            fold_copies(page.mset, window, keys, offset, limit);
         if (results || window >= all) {
             if (results)
                 page.results = std::move(*results);
@@ -60,41 +80,56 @@ FoldedPage folded_page(Xapian::Enquire& enquire, const CopyClusters& clusters,
     }
 }
 
-void count_copies(const CopySources& sources, const Xapian::Query& query,
+void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapian::Query& query,
                   const Xapian::Weight& weighting, bool with_ids, Xapian::doccount max_ids,
                   std::vector<FoldedResult>& results) {
-    std::vector<std::string> id_terms;
-    std::unordered_map<std::uint32_t, FoldedResult*> by_cluster;
-    for (FoldedResult& result : results) {
-        if (result.cluster == 0)
-            continue;
-        by_cluster[result.cluster] = &result;
-        for (const CopyClusters::Member& member : sources.clusters.members(result.cluster)) {
-            if (member.document != result.document && !member.id_term.empty())
-                id_terms.push_back(member.id_term);
+    auto limited_to = [&](const std::vector<std::string>& terms) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+        return enquire;
+    };
+    if (!with_ids) {
+        // A count per key from the match's bounds, which are exact when Xapian checks every
+        // candidate: no document is read.
+        for (FoldedResult& result : results) {
+            if (result.key.empty())
+                continue;
+            std::string term = key_term(result.key);
+            Xapian::Enquire enquire = limited_to({term});
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::doccount most = keys.documents().get_termfreq(term);
+            Xapian::doccount matched = enquire.get_mset(0, 0, most).get_matches_lower_bound();
+            result.copies = matched > 0 ? matched - 1 : 0;  // the result matches: not its copy
         }
-    }
-    if (id_terms.empty())
         return;
-    Xapian::Enquire enquire(sources.db);
-    enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, query,
-                      Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end())));
-    // Best first only matters for the ids; counting needs no weights.
-    if (with_ids) {
-        enquire.set_weighting_scheme(weighting);
-    } else {
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
     }
-    Xapian::MSet matched = enquire.get_mset(0, static_cast<Xapian::doccount>(id_terms.size()));
+    // The ids best first: one match over every key, its documents read.
+    std::vector<std::string> terms;
+    std::unordered_map<std::string, FoldedResult*> by_key;
+    Xapian::doccount most = 0;
+    for (FoldedResult& result : results) {
+        if (result.key.empty())
+            continue;
+        by_key[result.key] = &result;
+        terms.push_back(key_term(result.key));
+        most += keys.documents().get_termfreq(terms.back());
+    }
+    if (terms.empty())
+        return;
+    Xapian::Enquire enquire = limited_to(terms);
+    enquire.set_weighting_scheme(weighting);
+    Xapian::MSet matched = enquire.get_mset(0, most);
     for (auto it = matched.begin(); it != matched.end(); ++it) {
-        auto found = by_cluster.find(sources.clusters.cluster_of(*it));
-        if (found == by_cluster.end() || found->second->document == *it)
+        Xapian::Document doc = keys.documents().get_document(*it);
+        auto found = by_key.find(doc.get_value(kSlotDuplicateKey));
+        if (found == by_key.end() || found->second->document == *it)
             continue;
         FoldedResult& result = *found->second;
         ++result.copies;
-        if (with_ids && result.copy_ids.size() < max_ids)
-            result.copy_ids.push_back(sources.documents.get_document(*it).get_value(kSlotId));
+        if (result.copy_ids.size() < max_ids)
+            result.copy_ids.push_back(doc.get_value(kSlotId));
     }
 }
 

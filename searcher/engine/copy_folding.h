@@ -1,44 +1,58 @@
-// Near-duplicates folded after the match instead of by Xapian's collapse, where the copy
-// clusters of the database are known (match_set/copy_clusters.h: databases read in this
-// process).
+// Near-duplicates folded after the match instead of by Xapian's collapse, on databases whose
+// articles carry their key as a term (kDuplicateKeyPrefix, common/schema.h).
 //
-// Xapian's collapse reads the key of every candidate and keeps a table of them although
-// most articles have no copy; here Xapian ranks without collapsing and only the page's few
-// articles that have copies are looked at. The page is the one the collapse gives: both
-// keep the first article of each cluster in the match's order, and the first `window`
-// matches hold the page whenever they hold that many distinct stories. The copy counts are
-// exact (Xapian's are a lower bound: the copies it happened to see before it stopped).
+// Xapian's collapse reads the key of every candidate and keeps a table of them, although
+// most articles have no copy (5% of the news corpus has one): that was the largest part of
+// what a default search cost over plain Xapian's. Here Xapian ranks without collapsing and
+// only the page's articles are looked at: a key term held by one article means no copy. The
+// page is the one the collapse gives: both keep the first article of each key in the match's
+// order, and the first `window` matches hold the page whenever they hold that many distinct
+// stories. The copy counts are exact (Xapian's are a lower bound: the copies it happened to
+// see before it stopped).
 #pragma once
 
 #include <xapian.h>
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "searcher/engine/match_set/copy_clusters.h"
-
 namespace gazette {
 
-// How many matches beyond the page the match asks for, so that the copies among them
-// rarely leave the page short (then it asks again for twice as many).
+// True when every article of `db` with a near-duplicate key also carries its key terms (two
+// statistics, no scan): databases indexed before the terms existed collapse by Xapian.
+bool has_duplicate_key_terms(const Xapian::Database& db);
+
+// How many matches the match is asked for to fill the page `offset`..`offset + limit`: a few
+// more, so that the copies among them rarely leave the page short.
 Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit);
 
 struct FoldedResult {
     Xapian::doccount position = 0;  // in the MSet
     Xapian::docid document = 0;
-    std::uint32_t cluster = 0;          // 0 = no other article shares its key
-    Xapian::doccount copies = 0;        // the other articles of its cluster the query matches
+    std::string key;                    // "" = no other article shares its key
+    Xapian::doccount copies = 0;        // the other articles with its key that the query matches
     std::vector<std::string> copy_ids;  // theirs, best first, when asked for
 };
 
+// Where keys are read: `documents` has the match's docids, read in this process.
+class SharedKeys {
+  public:
+    explicit SharedKeys(const Xapian::Database& documents) : documents_(documents) {}
+    // `document`'s key when another article holds it too, else "".
+    std::string shared_key(Xapian::docid document) const;
+    const Xapian::Database& documents() const { return documents_; }
+
+  private:
+    const Xapian::Database& documents_;
+};
+
 // Results `offset` to `offset + limit` of `mset`, the first `window` matches in the search's
-// order, with every article after the first of its cluster left out; nullopt when `mset`
-// holds fewer distinct stories than that and more matches exist (a larger window is needed).
+// order, with every article after the first of its key left out; nullopt when `mset` holds
+// fewer distinct stories than that and more matches exist (a larger window is needed).
 std::optional<std::vector<FoldedResult>> fold_copies(const Xapian::MSet& mset,
                                                      Xapian::doccount window,
-                                                     const CopyClusters& clusters,
+                                                     const SharedKeys& keys,
                                                      Xapian::doccount offset,
                                                      Xapian::doccount limit);
 
@@ -49,19 +63,13 @@ struct FoldedPage {
 
 // Runs `enquire` (not collapsing) for the page `offset`..`offset + limit` of stories, asking
 // for more matches until the page is full or every match is in.
-FoldedPage folded_page(Xapian::Enquire& enquire, const CopyClusters& clusters,
-                       Xapian::doccount offset, Xapian::doccount limit,
-                       Xapian::doccount check_at_least, Xapian::doccount doccount);
-
-struct CopySources {
-    const Xapian::Database& db;         // what the search matched over
-    const Xapian::Database& documents;  // where ids are read (the same docids)
-    const CopyClusters& clusters;
-};
+FoldedPage folded_page(Xapian::Enquire& enquire, const SharedKeys& keys, Xapian::doccount offset,
+                       Xapian::doccount limit, Xapian::doccount check_at_least,
+                       Xapian::doccount doccount);
 
 // Sets each result's `copies` (and with `with_ids` its `copy_ids`, at most `max_ids`, best
-// first by `weighting`) from one match of `query` limited to the clusters' id terms.
-void count_copies(const CopySources& sources, const Xapian::Query& query,
+// first by `weighting`) from one match of `query` over `db` limited to the results' keys.
+void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapian::Query& query,
                   const Xapian::Weight& weighting, bool with_ids, Xapian::doccount max_ids,
                   std::vector<FoldedResult>& results);
 

@@ -95,7 +95,6 @@ Searcher::Searcher(const DatabaseSet& set, const SearchOptions& options)
                       ? std::make_unique<MatchSets>(*set.in_process(), set.bytes_on_disk,
                                                     options.term_set_budget_share)
                       : nullptr),
-      fold_copies_(match_sets_ && options.many_searches),
       remote_counts_(set.any_remote || set.remote_in_stub),
       builder_(query_databases(set), options.query),
       archive_(set.db),
@@ -194,9 +193,13 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // order they come from the same match as the results, not a second one.
     bool sample_in_page = request.key_terms > 0 && request.offset == 0 &&
                           request.sort == SortOrder::kRelevance && !query.empty();
-    // Copies are folded after the match where the clusters are kept (copy_folding.h); the
-    // key terms' sample is Xapian's collapsed MSet.
-    bool fold_after = fold_copies_ && collapses(request) && !sample_in_page;
+    // Copies are folded after the match where their keys are terms (copy_folding.h); the key
+    // terms' sample is Xapian's collapsed MSet.
+    // Under a date order Xapian prunes by no weight, and its estimates are better collapsing.
+    bool fold_after =
+        match_sets_ && collapses(request) && !sample_in_page &&
+        (request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency) &&
+        has_duplicate_key_terms(documents());
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(bm25_weight(ranking_));
@@ -217,14 +220,14 @@ SearchResults Searcher::search(const SearchRequest& request) {
     Xapian::MSet mset;
     std::optional<std::vector<FoldedResult>> folded;
     if (fold_after) {
-        const CopyClusters& clusters = match_sets_->copy_clusters();
-        FoldedPage page = folded_page(enquire, clusters, request.offset, request.limit,
-                                      check_at_least, db_.get_doccount());
+        SharedKeys keys(documents());
+        FoldedPage page = folded_page(enquire, keys, request.offset, request.limit, check_at_least,
+                                      db_.get_doccount());
         mset = std::move(page.mset);
         folded = std::move(page.results);
         Xapian::BM25Weight weighting = bm25_weight(ranking_);
-        count_copies({db_, documents(), clusters}, query, weighting, request.show_duplicates,
-                     kMaxDuplicateIds, *folded);
+        count_copies(db_, keys, query, weighting, request.show_duplicates, kMaxDuplicateIds,
+                     *folded);
     } else {
         Xapian::doccount fetch = sample_in_page
                                      ? std::max<Xapian::doccount>(request.limit, kKeyTermSample)

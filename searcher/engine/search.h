@@ -38,8 +38,8 @@ struct Hit {
     std::string snippet;  // HTML-escaped, matched terms in <mark>…</mark>
     // Near-duplicates folded into this result, and their ids when asked for
     // (--show-duplicates): every other matching copy where the databases are read in this
-    // process (copy_folding.h), else Xapian's collapse count, a lower bound when the match
-    // stopped early.
+    // process and carry key terms (copy_folding.h), else Xapian's collapse count, a lower
+    // bound when the match stopped early.
     Xapian::doccount duplicates = 0;
     std::vector<std::string> duplicate_ids;
 };
@@ -91,12 +91,6 @@ struct SearchOptions {
     // terms' sets (match_sets.h). The server divides it among its workers, each of which has
     // its own searcher.
     double term_set_budget_share = kTermSetBudgetShare;
-    // The process answers many searches (the server, --jsonl): worth reading the copy
-    // clusters once per revision, a pass over one slot of every article, so that each search
-    // folds near-duplicates after the match instead of by Xapian's collapse (copy_folding.h).
-    // One search would spend more on the pass (about 0.25 s at 1,000,000 articles) than it
-    // saves; it collapses as before, with the same order.
-    bool many_searches = false;
 };
 
 // How many matches hold each value of a slot, and how many matched in all.
@@ -162,7 +156,6 @@ class Searcher {
     std::optional<Xapian::Database> documents_;  // DatabaseSet::documents
     // Facets, exact totals and timelines over databases read in this process (match_sets.h).
     std::unique_ptr<MatchSets> match_sets_;
-    bool fold_copies_ = false;  // SearchOptions::many_searches, where match_sets_ is
     // Spies over remote shards count each shard's matches before the merge: estimates.
     bool remote_counts_ = false;
     QueryBuilder builder_;

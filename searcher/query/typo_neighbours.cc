@@ -1,6 +1,7 @@
 #include "searcher/query/typo_neighbours.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -11,17 +12,11 @@ std::vector<unsigned> code_points(std::string_view s) {
     return {Xapian::Utf8Iterator(s.data(), s.size()), Xapian::Utf8Iterator()};
 }
 
-std::string utf8_of(const std::vector<unsigned>& chars) {
-    std::string out;
-    for (unsigned c : chars)
-        Xapian::Unicode::append_utf8(out, c);
-    return out;
-}
-
 // Spelling frequencies, read off the spelling word list (Xapian 1.4 has no public
 // per-word lookup): `words` are asked for in sorted order, so one iterator only moves
-// forward. Spelling data the backend cannot list (remote shards without a lexicon) counts
-// as none.
+// forward, and a word that sorts before the word the iterator stands on is not in the list
+// (most of a rare word's ~450 one-edit variants: no B-tree lookup for them). Spelling data
+// the backend cannot list (remote shards without a lexicon) counts as none.
 class SpellingFrequencies {
   public:
     explicit SpellingFrequencies(const Xapian::Database& spelling) {
@@ -36,13 +31,19 @@ class SpellingFrequencies {
     Xapian::doccount get(const std::string& word) {
         if (it_ == end_)
             return 0;
-        it_.skip_to(word);
-        return it_ != end_ && *it_ == word ? it_.get_termfreq() : 0;
+        if (!at_ || *at_ < word) {
+            it_.skip_to(word);
+            if (it_ == end_)
+                return 0;
+            at_ = *it_;
+        }
+        return *at_ == word ? it_.get_termfreq() : 0;
     }
 
   private:
     Xapian::TermIterator it_;
     Xapian::TermIterator end_;
+    std::optional<std::string> at_;  // the word `it_` stands on, once it has moved
 };
 
 std::vector<std::string> suggestion_for_unknown(const Xapian::Database& spelling,
@@ -107,36 +108,48 @@ std::vector<std::string> typo_neighbours(const Xapian::Database& spelling,
 }
 
 std::vector<std::string> one_edit_variants(const std::string& word) {
-    const std::vector<unsigned> chars = code_points(word);
-    std::set<unsigned> alphabet(chars.begin(), chars.end());
-    for (unsigned c = 'a'; c <= 'z'; ++c)
-        alphabet.insert(c);
-    std::set<std::string> out;
-    std::vector<unsigned> v;
+    // Built from each character's UTF-8 bytes, then sorted once: a std::set of the ~450
+    // variants of an 8-letter word cost as much as looking them all up.
+    std::vector<std::string> chars;
+    for (Xapian::Utf8Iterator it(word); it != Xapian::Utf8Iterator(); ++it) {
+        chars.emplace_back();
+        Xapian::Unicode::append_utf8(chars.back(), *it);
+    }
+    std::vector<std::string> alphabet(chars);
+    for (char c = 'a'; c <= 'z'; ++c)
+        alphabet.emplace_back(1, c);
+    std::sort(alphabet.begin(), alphabet.end());
+    alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
+    std::vector<std::size_t> starts;  // byte offset of each character, and the end
+    for (std::size_t i = 0, at = 0; i <= chars.size(); ++i) {
+        starts.push_back(at);
+        if (i < chars.size())
+            at += chars[i].size();
+    }
+    auto head = [&](std::size_t i) { return std::string_view(word).substr(0, starts[i]); };
+    auto tail = [&](std::size_t i) { return std::string_view(word).substr(starts[i]); };
+    std::vector<std::string> out;
+    out.reserve((chars.size() + 1) * (2 * alphabet.size() + 2));
+    auto add = [&](std::string_view a, std::string_view b, std::string_view c) {
+        std::string& v = out.emplace_back();
+        v.reserve(a.size() + b.size() + c.size());
+        v.append(a).append(b).append(c);
+    };
     for (std::size_t i = 0; i <= chars.size(); ++i) {
-        if (i < chars.size()) {
-            v = chars;  // deletion
-            v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
-            out.insert(utf8_of(v));
-        }
-        if (i + 1 < chars.size()) {
-            v = chars;  // swap of neighbours
-            std::swap(v[i], v[i + 1]);
-            out.insert(utf8_of(v));
-        }
-        for (unsigned c : alphabet) {
-            if (i < chars.size()) {
-                v = chars;  // substitution
-                v[i] = c;
-                out.insert(utf8_of(v));
-            }
-            v = chars;  // insertion
-            v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), c);
-            out.insert(utf8_of(v));
+        if (i < chars.size())
+            add(head(i), {}, tail(i + 1));  // deletion
+        if (i + 1 < chars.size())
+            add(head(i), chars[i + 1] + chars[i], tail(i + 2));  // swap of neighbours
+        for (const std::string& c : alphabet) {
+            if (i < chars.size())
+                add(head(i), c, tail(i + 1));  // substitution
+            add(head(i), c, tail(i));          // insertion
         }
     }
-    out.erase(word);
-    return {out.begin(), out.end()};
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.erase(std::remove(out.begin(), out.end(), word), out.end());
+    return out;
 }
 
 }  // namespace gazette

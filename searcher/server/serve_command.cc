@@ -81,7 +81,6 @@ int run_serve(int argc, char** argv) {
     }
     config.limits.time_budget_seconds = budget;
     config.session.search.time_limit_seconds = budget;
-    config.session.search.many_searches = true;
     // Each worker keeps its own match sets: together they keep what one searcher would.
     config.session.search.term_set_budget_share =
         kTermSetBudgetShare / static_cast<double>(config.threads);

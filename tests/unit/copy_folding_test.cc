@@ -1,6 +1,6 @@
 // Copies folded after the match (copy_folding.h) against Xapian's own collapse on the same
-// key: the same pages in the same order, and copy counts equal to a count of every matching
-// article with the same key.
+// key: the same pages in the same order, and copy counts equal to Xapian's when it checks
+// every match (then they are exact).
 #include <gtest/gtest.h>
 
 #include <xapian.h>
@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "common/fields.h"
+#include "common/schema.h"
 #include "common/slots.h"
 #include "searcher/engine/copy_folding.h"
-#include "searcher/engine/match_set/copy_clusters.h"
 
 namespace gazette {
 namespace {
@@ -25,8 +25,11 @@ Xapian::Document article(const std::string& id, const std::string& key,
     Xapian::Document doc;
     doc.add_boolean_term(id_term(id));
     doc.add_value(kSlotId, id);
-    if (!key.empty())
+    if (!key.empty()) {  // as indexer/document_builder.cc stores it
         doc.add_value(kSlotDuplicateKey, key);
+        doc.add_boolean_term(std::string(kDuplicateKeyPrefix) + key);
+        doc.add_boolean_term(std::string(kDuplicateKeyPrefix));
+    }
     Xapian::termpos pos = 0;
     for (const auto& w : words)
         doc.add_posting(w, ++pos);
@@ -39,43 +42,31 @@ std::string hex_key(unsigned n) {
     return out;
 }
 
-TEST(CopyClusters, OnlyArticlesWhoseKeyAnotherSharesHaveACluster) {
+TEST(SharedKeys, OnlyAKeyAnotherArticleHoldsIsShared) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    db.add_document(article("a", hex_key(1), {"x"}));          // 1
-    db.add_document(article("b", hex_key(2), {"x"}));          // 2: alone
-    db.add_document(article("c", hex_key(1), {"x"}));          // 3
-    db.add_document(article("d", "", {"x"}));                  // 4: no key
-    db.add_document(article("e", "not-hex", {"x"}));           // 5: a key of another form
-    db.add_document(article("f", "not-hex", {"x"}));           // 6
-    db.add_document(article("g", "0000000000000001", {"x"}));  // 7: hex_key(1) again
-    db.add_document(article("h", "1", {"x"}));  // 8: the same number, not the same key
-    CopyClusters clusters(db, kSlotDuplicateKey);
-    EXPECT_EQ(clusters.clusters(), 2u);
-    EXPECT_EQ(clusters.cluster_of(2), 0u);
-    EXPECT_EQ(clusters.cluster_of(4), 0u);
-    EXPECT_EQ(clusters.cluster_of(8), 0u);
-    EXPECT_EQ(clusters.cluster_of(99), 0u);
-    std::uint32_t one = clusters.cluster_of(1);
-    ASSERT_NE(one, 0u);
-    EXPECT_EQ(clusters.cluster_of(3), one);
-    EXPECT_EQ(clusters.cluster_of(7), one);
-    std::vector<std::string> ids;
-    for (const auto& m : clusters.members(one))
-        ids.push_back(m.id_term);
-    EXPECT_EQ(ids, (std::vector<std::string>{"Qa", "Qc", "Qg"}));
-    std::uint32_t text = clusters.cluster_of(5);
-    ASSERT_NE(text, 0u);
-    EXPECT_NE(text, one);
-    EXPECT_EQ(clusters.cluster_of(6), text);
-    EXPECT_GT(clusters.memory_bytes(), 0u);
+    db.add_document(article("a", hex_key(1), {"x"}));  // 1
+    db.add_document(article("b", hex_key(2), {"x"}));  // 2: alone
+    db.add_document(article("c", hex_key(1), {"x"}));  // 3
+    db.add_document(article("d", "", {"x"}));          // 4: no key
+    SharedKeys keys(db);
+    EXPECT_EQ(keys.shared_key(1), hex_key(1));
+    EXPECT_EQ(keys.shared_key(3), hex_key(1));
+    EXPECT_EQ(keys.shared_key(2), "");
+    EXPECT_EQ(keys.shared_key(4), "");
+    EXPECT_TRUE(has_duplicate_key_terms(db));
 }
 
-TEST(CopyClusters, ADatabaseWithoutKeysHasNone) {
+TEST(SharedKeys, ADatabaseWithKeysButNotTheirTermsIsToldApart) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    db.add_document(article("a", "", {"x"}));
-    CopyClusters clusters(db, kSlotDuplicateKey);
-    EXPECT_EQ(clusters.clusters(), 0u);
-    EXPECT_EQ(clusters.cluster_of(1), 0u);
+    db.add_document(article("a", hex_key(1), {"x"}));
+    Xapian::Document old;  // indexed before key terms existed
+    old.add_value(kSlotDuplicateKey, hex_key(1));
+    old.add_term("x");
+    db.add_document(old);
+    EXPECT_FALSE(has_duplicate_key_terms(db));
+    Xapian::WritableDatabase none(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    none.add_document(article("a", "", {"x"}));
+    EXPECT_FALSE(has_duplicate_key_terms(none));  // nothing to fold
 }
 
 struct Story {
@@ -97,13 +88,13 @@ std::vector<Story> collapsed_by_xapian(const Xapian::Database& db, const Xapian:
     return out;
 }
 
-std::vector<Story> folded_here(const Xapian::Database& db, const CopyClusters& clusters,
-                               const Xapian::Query& query, Xapian::doccount offset,
-                               Xapian::doccount limit, bool with_ids) {
+std::vector<Story> folded_here(const Xapian::Database& db, const Xapian::Query& query,
+                               Xapian::doccount offset, Xapian::doccount limit, bool with_ids) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    FoldedPage page = folded_page(enquire, clusters, offset, limit, 0, db.get_doccount());
-    count_copies({db, db, clusters}, query, Xapian::BM25Weight(), with_ids, 100, page.results);
+    SharedKeys keys(db);
+    FoldedPage page = folded_page(enquire, keys, offset, limit, 0, db.get_doccount());
+    count_copies(db, keys, query, Xapian::BM25Weight(), with_ids, 100, page.results);
     std::vector<Story> out;
     for (const auto& r : page.results) {
         EXPECT_EQ(*page.mset[r.position], r.document);
@@ -132,8 +123,7 @@ TEST(CopyFolding, GivesXapiansCollapsedPagesWithExactCounts) {
         ids_of_key[key].push_back(id);
         db.add_document(article(id, key, words));
     }
-    CopyClusters clusters(db, kSlotDuplicateKey);
-    ASSERT_GT(clusters.clusters(), 20u);
+    ASSERT_TRUE(has_duplicate_key_terms(db));
     unsigned pages = 0, with_copies = 0;
     for (int q = 0; q < 300; ++q) {
         std::vector<Xapian::Query> words;
@@ -144,7 +134,7 @@ TEST(CopyFolding, GivesXapiansCollapsedPagesWithExactCounts) {
         Xapian::doccount offset = q % 5 == 0 ? random() % 30 : 0;
         Xapian::doccount limit = 1 + random() % 25;
         std::vector<Story> want = collapsed_by_xapian(db, query, offset, limit);
-        std::vector<Story> got = folded_here(db, clusters, query, offset, limit, q % 2 == 0);
+        std::vector<Story> got = folded_here(db, query, offset, limit, q % 2 == 0);
         ASSERT_EQ(got.size(), want.size()) << query.get_description();
         for (std::size_t i = 0; i < got.size(); ++i) {
             EXPECT_EQ(got[i].document, want[i].document) << query.get_description() << " #" << i;
@@ -173,15 +163,14 @@ TEST(CopyFolding, AsksForMoreMatchesWhenCopiesFillTheWindow) {
         db.add_document(article("copy" + std::to_string(i), hex_key(7), {"w", "w"}));
     for (int i = 0; i < 5; ++i)
         db.add_document(article("other" + std::to_string(i), hex_key(100 + i), {"w", "x", "y"}));
-    CopyClusters clusters(db, kSlotDuplicateKey);
-    std::vector<Story> got = folded_here(db, clusters, Xapian::Query("w"), 0, 4, false);
+    std::vector<Story> got = folded_here(db, Xapian::Query("w"), 0, 4, false);
     ASSERT_EQ(got.size(), 4u);
     EXPECT_EQ(got[0].copies, 29u);
     std::vector<Story> want = collapsed_by_xapian(db, Xapian::Query("w"), 0, 4);
     for (std::size_t i = 0; i < 4; ++i)
         EXPECT_EQ(got[i].document, want[i].document);
     // Past the last story: an empty page, not a hang.
-    EXPECT_TRUE(folded_here(db, clusters, Xapian::Query("w"), 6, 10, false).empty());
+    EXPECT_TRUE(folded_here(db, Xapian::Query("w"), 6, 10, false).empty());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/schema.h"
 #include "common/slots.h"
 #include "indexer/document_builder.h"
 #include "indexer/duplicate_key.h"
@@ -154,15 +155,27 @@ TEST(DuplicateKey, CreditOnlyNearTheStartAndNoWordsNoKey) {
     EXPECT_EQ(duplicate_key_of_body(" -- !!! "), "");
 }
 
-TEST(DuplicateKey, DocumentBuilderStoresItInItsSlot) {
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+
+TEST(DuplicateKey, DocumentBuilderStoresItInItsSlotAndAsTerms) {
     Article a;
     a.id = "t:1";
     a.title = "Headline";
     a.body = kStory;
     DocumentBuilder builder;
-    EXPECT_EQ(builder.build(a).get_value(kSlotDuplicateKey), duplicate_key_of_body(kStory));
+    Xapian::Document doc = builder.build(a);
+    EXPECT_EQ(doc.get_value(kSlotDuplicateKey), duplicate_key_of_body(kStory));
+    EXPECT_TRUE(has_term(doc, std::string(kDuplicateKeyPrefix) + duplicate_key_of_body(kStory)));
+    EXPECT_TRUE(has_term(doc, std::string(kDuplicateKeyPrefix)));  // counts keyed articles
     a.body.clear();
-    EXPECT_EQ(builder.build(a).get_value(kSlotDuplicateKey), "");
+    a.title.clear();
+    doc = builder.build(a);
+    EXPECT_EQ(doc.get_value(kSlotDuplicateKey), "");
+    EXPECT_FALSE(has_term(doc, std::string(kDuplicateKeyPrefix)));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,51 @@ TEST(TypoEdits, OneEditVariants) {
     EXPECT_FALSE(has("abc"));  // not the word itself
     EXPECT_FALSE(has("ba"));   // two edits
     EXPECT_TRUE(std::is_sorted(v.begin(), v.end()));
+}
+
+// Every string one edit from `word`, the plain way: code points edited one at a time.
+std::vector<std::string> one_edit_variants_by_code_points(const std::string& word) {
+    std::vector<unsigned> chars{Xapian::Utf8Iterator(word), Xapian::Utf8Iterator()};
+    std::set<unsigned> alphabet(chars.begin(), chars.end());
+    for (unsigned c = 'a'; c <= 'z'; ++c)
+        alphabet.insert(c);
+    auto utf8 = [](const std::vector<unsigned>& v) {
+        std::string out;
+        for (unsigned c : v)
+            Xapian::Unicode::append_utf8(out, c);
+        return out;
+    };
+    std::set<std::string> out;
+    for (std::size_t i = 0; i <= chars.size(); ++i) {
+        std::vector<unsigned> v = chars;
+        if (i < chars.size()) {
+            v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
+            out.insert(utf8(v));
+        }
+        if (i + 1 < chars.size()) {
+            v = chars;
+            std::swap(v[i], v[i + 1]);
+            out.insert(utf8(v));
+        }
+        for (unsigned c : alphabet) {
+            if (i < chars.size()) {
+                v = chars;
+                v[i] = c;
+                out.insert(utf8(v));
+            }
+            v = chars;
+            v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), c);
+            out.insert(utf8(v));
+        }
+    }
+    out.erase(word);
+    return {out.begin(), out.end()};
+}
+
+TEST(TypoEdits, OneEditVariantsAreThoseOfCodePoints) {
+    for (const char* word : {"a", "ab", "aab", "negotiations", "café", "straße", "путин", "naïve",
+                             "zzz", "日本語", ""})
+        EXPECT_EQ(one_edit_variants(word), one_edit_variants_by_code_points(word)) << word;
 }
 
 TEST_F(TypoTolerance, UnknownWordsGetTheirNeighbourByLength) {

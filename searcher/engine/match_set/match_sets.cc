@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "common/fields.h"
-#include "common/slots.h"
 #include "searcher/engine/match_set/match_evaluator.h"
 
 namespace gazette {
@@ -112,15 +111,7 @@ std::size_t MatchSets::memory_bytes() const {
         n += column.memory_bytes();
     for (const auto& [slot, column] : numbers_)
         n += column.memory_bytes();
-    if (copies_)
-        n += copies_->memory_bytes();
     return n;
-}
-
-const CopyClusters& MatchSets::copy_clusters() {
-    if (!copies_)
-        copies_.emplace(db_, kSlotDuplicateKey);
-    return *copies_;
 }
 
 const ValueColumn& MatchSets::value_column(Xapian::valueno slot) {

@@ -13,12 +13,10 @@
 #include <cstddef>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "searcher/engine/facets.h"
-#include "searcher/engine/match_set/copy_clusters.h"
 #include "searcher/engine/match_set/doc_set.h"
 #include "searcher/engine/match_set/term_sets.h"
 #include "searcher/engine/match_set/value_columns.h"
@@ -54,9 +52,6 @@ class MatchSets {
     // in no particular order; values no match holds are left out.
     std::vector<FacetValue> value_counts(const DocSet& matches, Xapian::valueno slot);
 
-    // The articles that share their near-duplicate key with another (read on first use).
-    const CopyClusters& copy_clusters();
-
     // What the caches hold now.
     std::size_t memory_bytes() const;
 
@@ -70,7 +65,6 @@ class MatchSets {
     std::map<Xapian::valueno, ValueColumn> values_;
     std::map<Xapian::valueno, ListColumn> lists_;
     std::map<Xapian::valueno, NumberColumn> numbers_;
-    std::optional<CopyClusters> copies_;
 };
 
 }  // namespace gazette
