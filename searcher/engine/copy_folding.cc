@@ -34,7 +34,9 @@ Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit) {
 }
 
 std::string SharedKeys::shared_key(Xapian::docid document) const {
-    std::string key = documents_.get_document(document).get_value(kSlotDuplicateKey);
+    // The document is a match: no need to check that it exists (a lookup saved).
+    std::string key = documents_.get_document(document, Xapian::DOC_ASSUME_VALID)
+                          .get_value(kSlotDuplicateKey);
     if (key.empty() || documents_.get_termfreq(key_term(key)) < 2)
         return {};
     return key;
