@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,8 +36,8 @@ Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit) {
 
 std::string SharedKeys::shared_key(Xapian::docid document) const {
     // The document is a match: no need to check that it exists (a lookup saved).
-    std::string key = documents_.get_document(document, Xapian::DOC_ASSUME_VALID)
-                          .get_value(kSlotDuplicateKey);
+    std::string key =
+        documents_.get_document(document, Xapian::DOC_ASSUME_VALID).get_value(kSlotDuplicateKey);
     if (key.empty() || documents_.get_termfreq(key_term(key)) < 2)
         return {};
     return key;
@@ -124,7 +125,15 @@ void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapi
     enquire.set_weighting_scheme(weighting);
     Xapian::MSet matched = enquire.get_mset(0, most);
     for (auto it = matched.begin(); it != matched.end(); ++it) {
-        Xapian::Document doc = keys.documents().get_document(*it);
+        Xapian::Document doc;
+        try {
+            doc = keys.documents().get_document(*it);
+        } catch (const Xapian::DocNotFoundError&) {
+            // `documents` saw another commit than the match (--parallel while an indexer
+            // commits): the session searches again once both are reopened.
+            throw Xapian::DatabaseModifiedError("document " + std::to_string(*it) +
+                                                " changed between the match and its reading");
+        }
         auto found = by_key.find(doc.get_value(kSlotDuplicateKey));
         if (found == by_key.end() || found->second->document == *it)
             continue;

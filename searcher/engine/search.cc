@@ -193,9 +193,9 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // order they come from the same match as the results, not a second one.
     bool sample_in_page = request.key_terms > 0 && request.offset == 0 &&
                           request.sort == SortOrder::kRelevance && !query.empty();
-    // Copies are folded after the match where their keys are terms (copy_folding.h); the key
-    // terms' sample is Xapian's collapsed MSet.
-    // Under a date order Xapian prunes by no weight, and its estimates are better collapsing.
+    // Copies are folded after the match where their keys are terms (copy_folding.h). Not for
+    // the key terms' sample (Xapian's collapsed MSet), nor under a date order, where Xapian
+    // prunes by no weight and estimates totals better collapsing.
     bool fold_after =
         match_sets_ && collapses(request) && !sample_in_page &&
         (request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency) &&
