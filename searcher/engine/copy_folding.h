@@ -23,6 +23,10 @@ namespace gazette {
 // statistics, no scan): databases indexed before the terms existed collapse by Xapian.
 bool has_duplicate_key_terms(const Xapian::Database& db);
 
+// Pages reaching deeper are left to Xapian's collapse: folding reads a key per match before
+// the page, which costs more than the collapse's table when there are thousands of them.
+inline constexpr Xapian::doccount kFoldAtMost = 1000;
+
 // How many matches the match is asked for to fill the page `offset`..`offset + limit`: a few
 // more, so that the copies among them rarely leave the page short.
 Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit);

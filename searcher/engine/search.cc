@@ -194,10 +194,11 @@ SearchResults Searcher::search(const SearchRequest& request) {
     bool sample_in_page = request.key_terms > 0 && request.offset == 0 &&
                           request.sort == SortOrder::kRelevance && !query.empty();
     // Copies are folded after the match where their keys are terms (copy_folding.h). Not for
-    // the key terms' sample (Xapian's collapsed MSet), nor under a date order, where Xapian
-    // prunes by no weight and estimates totals better collapsing.
+    // the key terms' sample (Xapian's collapsed MSet), deep pages, nor under a date order,
+    // where Xapian prunes by no weight and estimates totals better collapsing.
     bool fold_after =
         match_sets_ && collapses(request) && !sample_in_page &&
+        request.offset + request.limit <= kFoldAtMost &&
         (request.sort == SortOrder::kRelevance || request.sort == SortOrder::kRecency) &&
         has_duplicate_key_terms(documents());
     Xapian::Enquire enquire(db_);
