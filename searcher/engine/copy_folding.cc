@@ -1,6 +1,7 @@
 #include "searcher/engine/copy_folding.h"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -67,7 +68,7 @@ std::optional<std::vector<FoldedResult>> fold_copies(const Xapian::MSet& mset,
 
 FoldedPage folded_page(Xapian::Enquire& enquire, const SharedKeys& keys, Xapian::doccount offset,
                        Xapian::doccount limit, Xapian::doccount check_at_least,
-                       Xapian::doccount doccount) {
+                       Xapian::doccount doccount, const Deadline& deadline) {
     FoldedPage page;
     Xapian::doccount all = std::max(doccount, fold_window(offset, limit));
     for (Xapian::doccount window = fold_window(offset, limit);;
@@ -80,35 +81,13 @@ FoldedPage folded_page(Xapian::Enquire& enquire, const SharedKeys& keys, Xapian:
                 page.results = std::move(*results);
             return page;
         }
+        // Each try is a whole match: an expensive query must not take several budgets.
+        check_deadline(deadline, "folding near-duplicates");
     }
 }
 
 void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapian::Query& query,
-                  const Xapian::Weight& weighting, bool with_ids, Xapian::doccount max_ids,
-                  std::vector<FoldedResult>& results) {
-    auto limited_to = [&](const std::vector<std::string>& terms) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(
-            Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
-        return enquire;
-    };
-    if (!with_ids) {
-        // A count per key from the match's bounds, which are exact when Xapian checks every
-        // candidate: no document is read.
-        for (FoldedResult& result : results) {
-            if (result.key.empty())
-                continue;
-            std::string term = key_term(result.key);
-            Xapian::Enquire enquire = limited_to({term});
-            enquire.set_weighting_scheme(Xapian::BoolWeight());
-            Xapian::doccount most = keys.documents().get_termfreq(term);
-            Xapian::doccount matched = enquire.get_mset(0, 0, most).get_matches_lower_bound();
-            result.copies = matched > 0 ? matched - 1 : 0;  // the result matches: not its copy
-        }
-        return;
-    }
-    // The ids best first: one match over every key, its documents read.
+                  const CopyCounting& counting, std::vector<FoldedResult>& results) {
     std::vector<std::string> terms;
     std::unordered_map<std::string, FoldedResult*> by_key;
     Xapian::doccount most = 0;
@@ -121,8 +100,33 @@ void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapi
     }
     if (terms.empty())
         return;
-    Xapian::Enquire enquire = limited_to(terms);
-    enquire.set_weighting_scheme(weighting);
+    // One match for the whole page: the query's tree (a wildcard's thousands of terms) is
+    // built once.
+    check_deadline(counting.deadline, "counting near-duplicates");
+    Xapian::Enquire enquire(db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    if (counting.deadline) {
+        std::chrono::duration<double> left = *counting.deadline - std::chrono::steady_clock::now();
+        enquire.set_time_limit(std::max(left.count(), 0.001));
+    }
+    if (!counting.with_ids) {
+        // Counted by the keys' values of the matching copies: no document is read, and the
+        // bounds are exact because every candidate is checked.
+        Xapian::ValueCountMatchSpy per_key(kSlotDuplicateKey);
+        enquire.add_matchspy(&per_key);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.get_mset(0, 0, most);
+        for (auto it = per_key.values_begin(); it != per_key.values_end(); ++it) {
+            auto found = by_key.find(*it);
+            if (found != by_key.end())  // the result matches too: not its own copy
+                found->second->copies = it.get_termfreq() > 0 ? it.get_termfreq() - 1 : 0;
+        }
+        return;
+    }
+    // The ids best first: the copies' documents are read.
+    enquire.set_weighting_scheme(*counting.weighting);
     Xapian::MSet matched = enquire.get_mset(0, most);
     for (auto it = matched.begin(); it != matched.end(); ++it) {
         Xapian::Document doc;
@@ -139,7 +143,7 @@ void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapi
             continue;
         FoldedResult& result = *found->second;
         ++result.copies;
-        if (result.copy_ids.size() < max_ids)
+        if (result.copy_ids.size() < counting.max_ids)
             result.copy_ids.push_back(doc.get_value(kSlotId));
     }
 }

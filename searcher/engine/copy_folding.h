@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/engine/time_budget.h"
+
 namespace gazette {
 
 // True when every article of `db` with a near-duplicate key also carries its key terms (two
@@ -67,14 +69,21 @@ struct FoldedPage {
 
 // Runs `enquire` (not collapsing) for the page `offset`..`offset + limit` of stories, asking
 // for more matches until the page is full or every match is in.
+// Past `deadline` it asks no more (TimeBudgetExceeded).
 FoldedPage folded_page(Xapian::Enquire& enquire, const SharedKeys& keys, Xapian::doccount offset,
                        Xapian::doccount limit, Xapian::doccount check_at_least,
-                       Xapian::doccount doccount);
+                       Xapian::doccount doccount, const Deadline& deadline = std::nullopt);
 
-// Sets each result's `copies` (and with `with_ids` its `copy_ids`, at most `max_ids`, best
-// first by `weighting`) from one match of `query` over `db` limited to the results' keys.
+struct CopyCounting {
+    bool with_ids = false;                      // also the copies' ids, best first by `weighting`
+    const Xapian::Weight* weighting = nullptr;  // required with_ids
+    Xapian::doccount max_ids = 0;
+    Deadline deadline;  // the match stops there (Xapian's time limit); past it, none is run
+};
+
+// Sets each result's `copies` (and its `copy_ids`) from one match of `query` over `db`
+// limited to the page's keys.
 void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapian::Query& query,
-                  const Xapian::Weight& weighting, bool with_ids, Xapian::doccount max_ids,
-                  std::vector<FoldedResult>& results);
+                  const CopyCounting& counting, std::vector<FoldedResult>& results);
 
 }  // namespace gazette

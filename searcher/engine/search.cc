@@ -223,12 +223,12 @@ SearchResults Searcher::search(const SearchRequest& request) {
     if (fold_after) {
         SharedKeys keys(documents());
         FoldedPage page = folded_page(enquire, keys, request.offset, request.limit, check_at_least,
-                                      db_.get_doccount());
+                                      db_.get_doccount(), deadline);
         mset = std::move(page.mset);
         folded = std::move(page.results);
         Xapian::BM25Weight weighting = bm25_weight(ranking_);
-        count_copies(db_, keys, query, weighting, request.show_duplicates, kMaxDuplicateIds,
-                     *folded);
+        count_copies(db_, keys, query,
+                     {request.show_duplicates, &weighting, kMaxDuplicateIds, deadline}, *folded);
     } else {
         Xapian::doccount fetch = sample_in_page
                                      ? std::max<Xapian::doccount>(request.limit, kKeyTermSample)

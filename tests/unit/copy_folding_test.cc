@@ -94,7 +94,8 @@ std::vector<Story> folded_here(const Xapian::Database& db, const Xapian::Query& 
     enquire.set_query(query);
     SharedKeys keys(db);
     FoldedPage page = folded_page(enquire, keys, offset, limit, 0, db.get_doccount());
-    count_copies(db, keys, query, Xapian::BM25Weight(), with_ids, 100, page.results);
+    Xapian::BM25Weight weighting;
+    count_copies(db, keys, query, {with_ids, &weighting, 100, std::nullopt}, page.results);
     std::vector<Story> out;
     for (const auto& r : page.results) {
         EXPECT_EQ(*page.mset[r.position], r.document);
