@@ -2,8 +2,8 @@
 // articles carry their key as a term (kDuplicateKeyPrefix, common/schema.h).
 //
 // Xapian's collapse reads the key of every candidate and keeps a table of them, although
-// most articles have no copy (5% of the news corpus has one): that was the largest part of
-// what a default search cost over plain Xapian's. Here Xapian ranks without collapsing and
+// most articles have no copy (5% of the news corpus has one): on news queries that was a
+// fifth of the match's instructions (docs/duplicates.md). Here Xapian ranks without collapsing and
 // only the page's articles are looked at: a key term held by one article means no copy. The
 // page is the one the collapse gives: both keep the first article of each key in the match's
 // order, and the first `window` matches hold the page whenever they hold that many distinct
