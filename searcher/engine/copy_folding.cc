@@ -9,6 +9,7 @@
 
 #include "common/schema.h"
 #include "common/slots.h"
+#include "searcher/engine/database_set.h"
 
 namespace gazette {
 namespace {
@@ -35,13 +36,16 @@ Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit) {
     return want + slack;
 }
 
-std::string SharedKeys::shared_key(Xapian::docid document) const {
+SharedKey SharedKeys::shared_key(Xapian::docid document) const {
     // The document is a match: no need to check that it exists (a lookup saved).
     std::string key =
         documents_.get_document(document, Xapian::DOC_ASSUME_VALID).get_value(kSlotDuplicateKey);
-    if (key.empty() || documents_.get_termfreq(key_term(key)) < 2)
+    if (key.empty())
         return {};
-    return key;
+    Xapian::doccount holders = documents_.get_termfreq(key_term(key));
+    if (holders < 2)
+        return {};
+    return {std::move(key), holders};
 }
 
 std::optional<std::vector<FoldedResult>> fold_copies(const Xapian::MSet& mset,
@@ -54,11 +58,11 @@ std::optional<std::vector<FoldedResult>> fold_copies(const Xapian::MSet& mset,
     Xapian::doccount stories = 0;
     Xapian::doccount position = 0;
     for (auto it = mset.begin(); it != mset.end() && stories < offset + limit; ++it, ++position) {
-        std::string key = keys.shared_key(*it);
-        if (!key.empty() && !seen.insert(key).second)
+        SharedKey shared = keys.shared_key(*it);
+        if (!shared.key.empty() && !seen.insert(shared.key).second)
             continue;  // a copy of an article ranked above it
         if (stories++ >= offset)
-            out.push_back({position, *it, std::move(key), 0, {}});
+            out.push_back({position, *it, std::move(shared), 0, {}});
     }
     bool all_matches = mset.size() < window || mset.get_matches_upper_bound() <= mset.size();
     if (stories < offset + limit && !all_matches)
@@ -92,11 +96,11 @@ void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapi
     std::unordered_map<std::string, FoldedResult*> by_key;
     Xapian::doccount most = 0;
     for (FoldedResult& result : results) {
-        if (result.key.empty())
+        if (result.shared.key.empty())
             continue;
-        by_key[result.key] = &result;
-        terms.push_back(key_term(result.key));
-        most += keys.documents().get_termfreq(terms.back());
+        by_key[result.shared.key] = &result;
+        terms.push_back(key_term(result.shared.key));
+        most += result.shared.holders;
     }
     if (terms.empty())
         return;
@@ -129,15 +133,7 @@ void count_copies(const Xapian::Database& db, const SharedKeys& keys, const Xapi
     enquire.set_weighting_scheme(*counting.weighting);
     Xapian::MSet matched = enquire.get_mset(0, most);
     for (auto it = matched.begin(); it != matched.end(); ++it) {
-        Xapian::Document doc;
-        try {
-            doc = keys.documents().get_document(*it);
-        } catch (const Xapian::DocNotFoundError&) {
-            // `documents` saw another commit than the match (--parallel while an indexer
-            // commits): the session searches again once both are reopened.
-            throw Xapian::DatabaseModifiedError("document " + std::to_string(*it) +
-                                                " changed between the match and its reading");
-        }
+        Xapian::Document doc = matched_document(keys.documents(), *it);
         auto found = by_key.find(doc.get_value(kSlotDuplicateKey));
         if (found == by_key.end() || found->second->document == *it)
             continue;

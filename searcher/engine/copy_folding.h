@@ -33,10 +33,16 @@ inline constexpr Xapian::doccount kFoldAtMost = 1000;
 // more, so that the copies among them rarely leave the page short.
 Xapian::doccount fold_window(Xapian::doccount offset, Xapian::doccount limit);
 
+// An article's near-duplicate key when other articles hold it too.
+struct SharedKey {
+    std::string key;               // "" = no other article shares its key
+    Xapian::doccount holders = 0;  // the articles holding it, this one too
+};
+
 struct FoldedResult {
     Xapian::doccount position = 0;  // in the MSet
     Xapian::docid document = 0;
-    std::string key;                    // "" = no other article shares its key
+    SharedKey shared;
     Xapian::doccount copies = 0;        // the other articles with its key that the query matches
     std::vector<std::string> copy_ids;  // theirs, best first, when asked for
 };
@@ -45,8 +51,8 @@ struct FoldedResult {
 class SharedKeys {
   public:
     explicit SharedKeys(const Xapian::Database& documents) : documents_(documents) {}
-    // `document`'s key when another article holds it too, else "".
-    std::string shared_key(Xapian::docid document) const;
+    // `document`'s key when another article holds it too, else an empty one.
+    SharedKey shared_key(Xapian::docid document) const;
     const Xapian::Database& documents() const { return documents_; }
 
   private:

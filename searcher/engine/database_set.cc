@@ -1,6 +1,7 @@
 #include "searcher/engine/database_set.h"
 
 #include <filesystem>
+#include <string>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -169,6 +170,15 @@ DatabaseSet open_database_set(const std::vector<std::string>& specs, const Shard
     if (!o.lexicon.empty())
         set.lexicon = Xapian::Database(o.lexicon);
     return set;
+}
+
+Xapian::Document matched_document(const Xapian::Database& documents, Xapian::docid id) {
+    try {
+        return documents.get_document(id);
+    } catch (const Xapian::DocNotFoundError&) {
+        throw Xapian::DatabaseModifiedError("document " + std::to_string(id) +
+                                            " changed between the match and its reading");
+    }
 }
 
 }  // namespace gazette

@@ -67,6 +67,12 @@ struct DatabaseSet {
 // Throws UsageError for a local database of another schema version.
 DatabaseSet open_database_set(const std::vector<std::string>& specs, const ShardOptions& options);
 
+// Document `id` of a match read from `documents`, a handle with the match's docids but its
+// own revision (DatabaseSet::documents): when the two saw different commits of an indexer
+// and the document is gone, Xapian::DatabaseModifiedError, so that the search is run again
+// once both are reopened, as for any revision the indexer discarded.
+Xapian::Document matched_document(const Xapian::Database& documents, Xapian::docid id);
+
 // True when a local database of `set` is no longer the one opened (another database was
 // swapped in under its path): the set must be opened again.
 bool replaced_since_opened(const DatabaseSet& set);

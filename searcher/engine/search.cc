@@ -25,16 +25,7 @@ namespace {
 // The hit's document, from `documents` when set (same docids as the match's databases).
 Xapian::Document document_of(const Xapian::MSetIterator& it,
                              const std::optional<Xapian::Database>& documents) {
-    if (!documents)
-        return it.get_document();
-    try {
-        return documents->get_document(*it);
-    } catch (const Xapian::DocNotFoundError&) {
-        // The two handles saw different commits of an indexer: search again once both
-        // are reopened, as for any revision the indexer discarded.
-        throw Xapian::DatabaseModifiedError("document " + std::to_string(*it) +
-                                            " changed between the match and its reading");
-    }
+    return documents ? matched_document(*documents, *it) : it.get_document();
 }
 
 // `snippets` is null when the request wants no snippet.

@@ -49,10 +49,11 @@ TEST(SharedKeys, OnlyAKeyAnotherArticleHoldsIsShared) {
     db.add_document(article("c", hex_key(1), {"x"}));  // 3
     db.add_document(article("d", "", {"x"}));          // 4: no key
     SharedKeys keys(db);
-    EXPECT_EQ(keys.shared_key(1), hex_key(1));
-    EXPECT_EQ(keys.shared_key(3), hex_key(1));
-    EXPECT_EQ(keys.shared_key(2), "");
-    EXPECT_EQ(keys.shared_key(4), "");
+    EXPECT_EQ(keys.shared_key(1).key, hex_key(1));
+    EXPECT_EQ(keys.shared_key(1).holders, 2u);
+    EXPECT_EQ(keys.shared_key(3).key, hex_key(1));
+    EXPECT_EQ(keys.shared_key(2).key, "");
+    EXPECT_EQ(keys.shared_key(4).key, "");
     EXPECT_TRUE(has_duplicate_key_terms(db));
 }
 
