@@ -35,6 +35,26 @@ int days_in_month(int year, int month) {
     return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+// printf's "%0*d" of `value`: digits, zero-padded on the left to `width`; a negative value
+// (a year before 1 BC, which no article has) goes to snprintf to keep its form exactly.
+void append_padded(std::string& out, int value, int width) {
+    if (value < 0) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%0*d", width, value);
+        out += buf;
+        return;
+    }
+    char digits[12];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    out.append(width > n ? width - n : 0, '0');
+    while (n > 0)
+        out += digits[--n];
+}
+
 }  // namespace
 
 // Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
@@ -80,11 +100,8 @@ std::optional<ParsedDate> parse_iso_datetime(std::string_view text) {
     if (d.day < 0 || !is_valid_civil(d))
         return std::nullopt;
     double seconds = static_cast<double>(days_from_civil(d)) * kSecondsPerDay;
-    char buf[64];  // room for any int year, so snprintf never truncates
-    if (pos == text.size()) {
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-        return ParsedDate{seconds, buf};
-    }
+    if (pos == text.size())
+        return ParsedDate{seconds, iso_date_text(d)};
     if (text[pos] != 'T' && text[pos] != ' ' && text[pos] != 't')
         return std::nullopt;
     ++pos;
@@ -138,9 +155,15 @@ std::optional<ParsedDate> parse_iso_datetime(std::string_view text) {
     long long whole = static_cast<long long>(std::floor(seconds));
     CivilDate utc = civil_from_days(static_cast<long long>(std::floor(whole / kSecondsPerDay)));
     long long rem = whole - days_from_civil(utc) * 86400LL;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", utc.year, utc.month,
-                  utc.day, rem / 3600, rem / 60 % 60, rem % 60);
-    return ParsedDate{seconds, buf};
+    std::string normalized = iso_date_text(utc);
+    normalized += 'T';
+    append_padded(normalized, static_cast<int>(rem / 3600), 2);
+    normalized += ':';
+    append_padded(normalized, static_cast<int>(rem / 60 % 60), 2);
+    normalized += ':';
+    append_padded(normalized, static_cast<int>(rem % 60), 2);
+    normalized += 'Z';
+    return ParsedDate{seconds, std::move(normalized)};
 }
 
 std::optional<double> parse_date_bound(std::string_view text, bool end_of_period) {
@@ -192,31 +215,68 @@ CivilDate civil_of(double timestamp) {
 }
 }  // namespace
 
+bool parse_compact_day(std::string_view text, long long& day) {
+    if (text.size() != 8)
+        return false;
+    int v[8];
+    for (int i = 0; i < 8; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+        v[i] = text[i] - '0';
+    }
+    CivilDate d{v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5], v[6] * 10 + v[7]};
+    if (!is_valid_civil(d))
+        return false;
+    day = days_from_civil(d);
+    return true;
+}
+
+std::string iso_date_text(CivilDate d) {
+    std::string out;
+    append_padded(out, d.year, 4);
+    out += '-';
+    append_padded(out, d.month, 2);
+    out += '-';
+    append_padded(out, d.day, 2);
+    return out;
+}
+
+std::string compact_date_text(CivilDate d) {
+    std::string out;
+    append_padded(out, d.year, 4);
+    append_padded(out, d.month, 2);
+    append_padded(out, d.day, 2);
+    return out;
+}
+
+std::string year_month_text(CivilDate d) {
+    std::string out;
+    append_padded(out, d.year, 4);
+    out += '-';
+    append_padded(out, d.month, 2);
+    return out;
+}
+
+std::string year_text(int year) {
+    std::string out;
+    append_padded(out, year, 4);
+    return out;
+}
+
 std::string format_iso_date(double timestamp) {
-    CivilDate d = civil_of(timestamp);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
+    return iso_date_text(civil_of(timestamp));
 }
 
 std::string format_compact_date(double timestamp) {
-    CivilDate d = civil_of(timestamp);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-    return buf;
+    return compact_date_text(civil_of(timestamp));
 }
 
 std::string format_year(double timestamp) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%04d", civil_of(timestamp).year);
-    return buf;
+    return year_text(civil_of(timestamp).year);
 }
 
 std::string format_year_month(double timestamp) {
-    CivilDate d = civil_of(timestamp);
-    char buf[12];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
-    return buf;
+    return year_month_text(civil_of(timestamp));
 }
 
 }  // namespace gazette

@@ -34,7 +34,19 @@ std::optional<ParsedDate> parse_iso_datetime(std::string_view text);
 // that `..2024` includes all of 2024. Returns nullopt when it is not such a date.
 std::optional<double> parse_date_bound(std::string_view text, bool end_of_period);
 
-// "YYYY-MM-DD" / "YYYYMMDD" / "YYYY" / "YYYY-MM" of a timestamp (UTC).
+// "YYYY-MM-DD", "YYYYMMDD", "YYYY-MM" and "YYYY" of a date, each number zero-padded as
+// printf's "%04d" and "%02d" pad it. Written by hand: a timeline writes two dates per period
+// and the indexer four per article, and snprintf's format parsing was most of their cost.
+std::string iso_date_text(CivilDate d);
+std::string compact_date_text(CivilDate d);
+std::string year_month_text(CivilDate d);
+std::string year_text(int year);
+
+// "YYYYMMDD" (format_compact_date, the day slot) → days since 1970-01-01; false when it is
+// not such a date.
+bool parse_compact_day(std::string_view text, long long& day);
+
+// The same of a timestamp (UTC).
 std::string format_iso_date(double timestamp);
 std::string format_compact_date(double timestamp);
 std::string format_year(double timestamp);

@@ -1,7 +1,6 @@
 #include "searcher/engine/recency.h"
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
@@ -52,10 +51,7 @@ Xapian::Query recency_query(const Xapian::Database& db, const RecencyOptions& o)
         double boost = recency_boost(static_cast<double>(now_day - day), o);
         if (boost <= 0)
             break;
-        CivilDate d = civil_from_days(day);
-        char key[16];
-        std::snprintf(key, sizeof key, "%04d%02d%02d", d.year, d.month, d.day);
-        by_day->add_mapping(key, boost);
+        by_day->add_mapping(compact_date_text(civil_from_days(day)), boost);
         any_day = true;
     }
     if (any_day) {
@@ -74,9 +70,7 @@ Xapian::Query recency_query(const Xapian::Database& db, const RecencyOptions& o)
             }
             if (m.year > end.year || (m.year == end.year && m.month > end.month))
                 break;
-            char key[32];  // room for any int year and month: snprintf never truncates
-            std::snprintf(key, sizeof key, "%04d-%02d", m.year, m.month);
-            by_month->add_mapping(key, recency_boost(0, o));
+            by_month->add_mapping(year_month_text(m), recency_boost(0, o));
         }
         parts.emplace_back(by_month->release());
     }

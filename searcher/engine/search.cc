@@ -374,15 +374,14 @@ KeyTermList Searcher::key_terms_of(const Xapian::MSet& top, const Xapian::Query&
     return out;
 }
 
-std::optional<ValueCounts> Searcher::count_values(const Xapian::Query& query,
-                                                  Xapian::valueno slot) {
+std::optional<DayCounts> Searcher::count_days(const Xapian::Query& query) {
     if (!match_sets_)
         return std::nullopt;
     DocSet matches =
         match_sets_->match(query, builder_.value_ranges(), deadline_in(time_limit_seconds_));
-    ValueCounts out;
+    DayCounts out;
     out.matches = static_cast<Xapian::doccount>(matches.cardinality());
-    out.values = match_sets_->value_counts(matches, slot);
+    out.days = match_sets_->day_counts(matches);
     return out;
 }
 

@@ -93,9 +93,9 @@ struct SearchOptions {
     double term_set_budget_share = kTermSetBudgetShare;
 };
 
-// How many matches hold each value of a slot, and how many matched in all.
-struct ValueCounts {
-    std::vector<FacetValue> values;  // in no particular order
+// How many matches hold each day, and how many matched in all.
+struct DayCounts {
+    std::vector<DayCount> days;  // oldest first (MatchSets::day_counts)
     Xapian::doccount matches = 0;
 };
 
@@ -143,10 +143,10 @@ class Searcher {
     // The same query kept by its stages (query_stages.h), for --explain-score.
     QueryStages build_query_stages(const SearchRequest& request, std::string* corrected = nullptr);
 
-    // The values of a single-valued `slot` over the matches of `query`, the last query
-    // build_query() or build_matching_query() made (its value ranges are known), counted from the
-    // match set; nullopt where there is none (remote shards: the caller counts with a spy).
-    std::optional<ValueCounts> count_values(const Xapian::Query& query, Xapian::valueno slot);
+    // The days of the matches of `query`, the last query build_query() or
+    // build_matching_query() made (its value ranges are known), counted from the match set;
+    // nullopt where there is none (remote shards: the caller counts with a spy).
+    std::optional<DayCounts> count_days(const Xapian::Query& query);
 
     // What the match-set layer keeps now (0 without one).
     std::size_t match_set_memory_bytes() const;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
-#include <map>
 #include <unordered_set>
 
+#include "common/date.h"
 #include "common/errors.h"
 #include "common/slots.h"
 #include "searcher/request/request_options.h"
@@ -13,34 +13,17 @@
 namespace gazette {
 namespace {
 
-using DayCounts = std::map<long long, Xapian::doccount>;
-
-struct Counted {
-    DayCounts days;
-    Xapian::doccount matches = 0;
-};
-
-void add_day(Counted& out, const std::string& value, Xapian::doccount count) {
-    long long day = 0;
-    if (parse_compact_day(value, day))
-        out.days[day] += count;
-}
-
 // The days of `query`'s matches, `query` being the searcher's last built query: from the
 // match set where the searcher has one; otherwise (remote shards) every match is looked at
 // (check_at_least = the document count) and none is returned, so that a spy sees the whole
 // match set. BoolWeight, since no score is wanted.
-Counted count_days(Searcher& searcher, const Xapian::Database& db, const Xapian::Query& query,
-                   double time_limit_seconds) {
-    Counted out;
+DayCounts count_days(Searcher& searcher, const Xapian::Database& db, const Xapian::Query& query,
+                     double time_limit_seconds) {
+    DayCounts out;
     if (query.empty())
         return out;
-    if (auto counts = searcher.count_values(query, kSlotDay)) {
-        out.matches = counts->matches;
-        for (const auto& v : counts->values)
-            add_day(out, v.value, v.count);
-        return out;
-    }
+    if (auto counts = searcher.count_days(query))
+        return std::move(*counts);
     Xapian::ValueCountMatchSpy spy(kSlotDay);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -50,8 +33,12 @@ Counted count_days(Searcher& searcher, const Xapian::Database& db, const Xapian:
         enquire.set_time_limit(time_limit_seconds);
     Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
     out.matches = spy.get_total();
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        add_day(out, *it, it.get_termfreq());
+    // The spy gives the values in string order, and "YYYYMMDD" sorts as the days do.
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        long long day = 0;
+        if (parse_compact_day(*it, day))
+            out.days.push_back(DayCount{day, it.get_termfreq()});
+    }
     return out;
 }
 
@@ -91,7 +78,7 @@ void add_period_key_terms(Searcher& searcher, const Xapian::Query& query,
     }
 }
 
-Xapian::doccount dated(const DayCounts& days) {
+Xapian::doccount dated(const std::vector<DayCount>& days) {
     Xapian::doccount n = 0;
     for (const auto& [day, count] : days)
         n += count;
@@ -140,7 +127,7 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
     std::vector<std::string> queries{request.search.query};
     queries.insert(queries.end(), request.compare.begin(), request.compare.end());
 
-    std::vector<Counted> counted;
+    std::vector<DayCounts> counted;
     for (const auto& text : queries) {
         SearchRequest one = request.search;
         one.query = text;
@@ -154,8 +141,8 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
     for (const auto& c : counted) {
         if (c.days.empty())
             continue;
-        first = first ? std::min(*first, c.days.begin()->first) : c.days.begin()->first;
-        last = last ? std::max(*last, c.days.rbegin()->first) : c.days.rbegin()->first;
+        first = first ? std::min(*first, c.days.front().day) : c.days.front().day;
+        last = last ? std::max(*last, c.days.back().day) : c.days.back().day;
     }
     Timeline out;
     out.normalized = request.normalize;
@@ -179,7 +166,7 @@ Timeline compute_timeline(Searcher& searcher, const Xapian::Database& db,
         // Shares are of everything the archive holds in the period, filters or not: the
         // question is "how much of the coverage was about this", and the volume of the
         // archive varies a lot from period to period.
-        Counted all = count_days(searcher, db, Xapian::Query::MatchAll, time_limit_seconds);
+        DayCounts all = count_days(searcher, db, Xapian::Query::MatchAll, time_limit_seconds);
         for (const auto& [day, count] : all.days) {
             if (day >= periods.front().first_day && day <= periods.back().last_day)
                 totals[index_of(day)] += count;

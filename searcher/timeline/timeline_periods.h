@@ -28,9 +28,6 @@ struct Period {
 // The period of `interval` that holds `day`.
 Period period_of(long long day, TimelineInterval interval);
 
-// "YYYYMMDD" (the day slot) → days since 1970-01-01; false when it is not such a date.
-bool parse_compact_day(std::string_view text, long long& day);
-
 // "YYYY-MM-DD" of a day number.
 std::string iso_day(long long day);
 

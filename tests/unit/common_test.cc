@@ -2,6 +2,9 @@
 // prefixes, keys and names, filter folding, id terms, the JSON record.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 #include "common/article_json.h"
 #include "common/cli/program_options.h"
 #include "common/date.h"
@@ -70,6 +73,29 @@ TEST(Date, FormatsRoundTrip) {
     EXPECT_EQ(format_year(t), "1987");
     EXPECT_EQ(format_year_month(t), "1987-10");
     EXPECT_EQ(format_iso_date(parse_iso_datetime("1969-12-31")->timestamp), "1969-12-31");
+}
+
+TEST(Date, TextsArePaddedAsPrintfPadsThem) {
+    auto printed = [](const char* format, auto... values) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, format, values...);
+        return std::string(buf);
+    };
+    for (CivilDate d :
+         {CivilDate{1987, 3, 9}, CivilDate{2025, 12, 31}, CivilDate{7, 1, 2}, CivilDate{0, 10, 10},
+          CivilDate{-44, 3, 15}, CivilDate{12345, 6, 7}, CivilDate{999, 11, 1}}) {
+        EXPECT_EQ(iso_date_text(d), printed("%04d-%02d-%02d", d.year, d.month, d.day)) << d.year;
+        EXPECT_EQ(compact_date_text(d), printed("%04d%02d%02d", d.year, d.month, d.day)) << d.year;
+        EXPECT_EQ(year_month_text(d), printed("%04d-%02d", d.year, d.month)) << d.year;
+        EXPECT_EQ(year_text(d.year), printed("%04d", d.year)) << d.year;
+    }
+    // Every day of two centuries, as the day slot and a timeline's labels write them.
+    for (long long day = days_from_civil({1900, 1, 1}); day < days_from_civil({2100, 1, 1});
+         ++day) {
+        CivilDate d = civil_from_days(day);
+        ASSERT_EQ(iso_date_text(d), printed("%04d-%02d-%02d", d.year, d.month, d.day)) << day;
+    }
+    EXPECT_EQ(parse_iso_datetime("0099-01-02T03:04:05+05:06")->normalized, "0099-01-01T21:58:05Z");
 }
 
 TEST(Utf8, FindsTheFirstBadByte) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <random>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/date.h"
 #include "common/fields.h"
 #include "common/slots.h"
 #include "common/value_list.h"
@@ -194,12 +196,15 @@ Counts from_match_sets(Searcher& searcher, const SearchRequest& request) {
         for (const auto& v : facet.values)
             out.facets[facet.name][v.value] = v.count;
     }
-    auto days = searcher.count_values(searcher.build_query(request), kSlotDay);
+    auto days = searcher.count_days(searcher.build_query(request));
     EXPECT_TRUE(days.has_value());
     if (days) {
         EXPECT_EQ(days->matches, out.total);
-        for (const auto& v : days->values)
-            out.days[v.value] = v.count;
+        EXPECT_TRUE(
+            std::is_sorted(days->days.begin(), days->days.end(),
+                           [](const DayCount& a, const DayCount& b) { return a.day < b.day; }));
+        for (const auto& [day, count] : days->days)
+            out.days[compact_date_text(civil_from_days(day))] = count;
     }
     return out;
 }

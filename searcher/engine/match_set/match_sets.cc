@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "common/date.h"
 #include "common/fields.h"
+#include "common/slots.h"
 #include "searcher/engine/match_set/match_evaluator.h"
 
 namespace gazette {
@@ -98,9 +100,30 @@ std::vector<FacetResult> MatchSets::facets(const DocSet& matches,
     return out;
 }
 
-std::vector<FacetValue> MatchSets::value_counts(const DocSet& matches, Xapian::valueno slot) {
-    const ValueColumn& column = value_column(slot);
-    return counted_values(column.values, count_numbers(matches, column));
+std::vector<DayCount> MatchSets::day_counts(const DocSet& matches) {
+    const ValueColumn& column = value_column(kSlotDay);
+    std::vector<Xapian::doccount> counts = count_numbers(matches, column);
+    std::vector<DayCount> out;
+    for (const auto& [day, number] : days_in_order()) {
+        if (counts[number])
+            out.push_back(DayCount{day, counts[number]});
+    }
+    return out;
+}
+
+const std::vector<std::pair<long long, std::uint32_t>>& MatchSets::days_in_order() {
+    if (!days_in_order_) {
+        const ValueColumn& column = value_column(kSlotDay);
+        std::vector<std::pair<long long, std::uint32_t>> days;
+        for (std::size_t i = 0; i < column.values.size(); ++i) {
+            long long day = 0;
+            if (parse_compact_day(column.values[i], day))
+                days.emplace_back(day, static_cast<std::uint32_t>(i + 1));
+        }
+        std::sort(days.begin(), days.end());
+        days_in_order_ = std::move(days);
+    }
+    return *days_in_order_;
 }
 
 std::size_t MatchSets::memory_bytes() const {
@@ -111,6 +134,8 @@ std::size_t MatchSets::memory_bytes() const {
         n += column.memory_bytes();
     for (const auto& [slot, column] : numbers_)
         n += column.memory_bytes();
+    if (days_in_order_)
+        n += days_in_order_->capacity() * sizeof(days_in_order_->front());
     return n;
 }
 

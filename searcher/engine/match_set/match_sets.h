@@ -11,9 +11,12 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "searcher/engine/facets.h"
@@ -30,6 +33,12 @@ namespace gazette {
 inline constexpr double kTermSetBudgetShare = 0.005;
 // The budget when the database's size is not known (a database given as a handle).
 inline constexpr std::size_t kTermSetBudgetDefault = 16u << 20;
+
+// A day (days since 1970-01-01, common/date.h) and how many matches hold it.
+struct DayCount {
+    long long day = 0;
+    Xapian::doccount count = 0;
+};
 
 class MatchSets {
   public:
@@ -48,9 +57,9 @@ class MatchSets {
     std::vector<FacetResult> facets(const DocSet& matches, const std::vector<std::string>& names,
                                     unsigned size);
 
-    // How many of `matches` hold each value of a single-valued `slot` (the timeline's days),
-    // in no particular order; values no match holds are left out.
-    std::vector<FacetValue> value_counts(const DocSet& matches, Xapian::valueno slot);
+    // How many of `matches` hold each day of the day slot (the timeline's bars), oldest
+    // first; days no match holds, and values that are not "YYYYMMDD" days, are left out.
+    std::vector<DayCount> day_counts(const DocSet& matches);
 
     // What the caches hold now.
     std::size_t memory_bytes() const;
@@ -59,12 +68,16 @@ class MatchSets {
     const ValueColumn& value_column(Xapian::valueno slot);
     const ListColumn& list_column(Xapian::valueno slot);
     const NumberColumn& number_column(Xapian::valueno slot);
+    // The day slot's values that are days, as (day, value number), oldest first: parsed
+    // once per revision, so that counting a match set's days needs no parsing or sorting.
+    const std::vector<std::pair<long long, std::uint32_t>>& days_in_order();
 
     Xapian::Database db_;
     TermSets terms_;
     std::map<Xapian::valueno, ValueColumn> values_;
     std::map<Xapian::valueno, ListColumn> lists_;
     std::map<Xapian::valueno, NumberColumn> numbers_;
+    std::optional<std::vector<std::pair<long long, std::uint32_t>>> days_in_order_;
 };
 
 }  // namespace gazette
