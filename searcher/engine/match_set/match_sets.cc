@@ -41,17 +41,30 @@ std::vector<FacetValue> top_values(const std::vector<std::string>& values,
     return out;
 }
 
-std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ValueColumn& column) {
-    std::vector<Xapian::doccount> counts(column.values.size() + 1, 0);
-    const std::uint32_t* number_of = column.number_of.data();
-    const std::size_t known = column.number_of.size();
+// Each column's counts by value number, columns[c]'s in out[c]: the match set is read once
+// for all of them, a batch of ids at a time, and each column counted over the batch (reading
+// the bitmap was a third of the cost of counting one column).
+std::vector<std::vector<Xapian::doccount>> count_numbers(
+    const DocSet& matches, const std::vector<const ValueColumn*>& columns) {
+    std::vector<std::vector<Xapian::doccount>> out;
+    for (const ValueColumn* column : columns)
+        out.emplace_back(column->values.size() + 1, 0);
     for_each_batch(matches, [&](const std::uint32_t* ids, std::uint32_t n) {
-        for (std::uint32_t i = 0; i < n; ++i) {
-            if (ids[i] < known)
-                ++counts[number_of[ids[i]]];
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const std::uint32_t* number_of = columns[c]->number_of.data();
+            const std::size_t known = columns[c]->number_of.size();
+            Xapian::doccount* counts = out[c].data();
+            for (std::uint32_t i = 0; i < n; ++i) {
+                if (ids[i] < known)
+                    ++counts[number_of[ids[i]]];
+            }
         }
     });
-    return counts;
+    return out;
+}
+
+std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ValueColumn& column) {
+    return std::move(count_numbers(matches, {&column}).front());
 }
 
 std::vector<Xapian::doccount> count_numbers(const DocSet& matches, const ListColumn& column) {
@@ -83,20 +96,23 @@ DocSet MatchSets::match(const Xapian::Query& query, const ValueRanges& ranges, D
 
 std::vector<FacetResult> MatchSets::facets(const DocSet& matches,
                                            const std::vector<std::string>& names, unsigned size) {
-    std::vector<FacetResult> out;
-    for (const auto& name : names) {
-        const FacetSpec& facet = *find_facet(name);
-        FacetResult result;
-        result.name = name;
+    std::vector<FacetResult> out(names.size());
+    std::vector<const ValueColumn*> single;  // the single-valued facets, counted together
+    std::vector<std::size_t> single_at;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const FacetSpec& facet = *find_facet(names[i]);
+        out[i].name = names[i];
         if (facet.is_list) {
             const ListColumn& column = list_column(facet.slot);
-            result.values = top_values(column.values, count_numbers(matches, column), size);
+            out[i].values = top_values(column.values, count_numbers(matches, column), size);
         } else {
-            const ValueColumn& column = value_column(facet.slot);
-            result.values = top_values(column.values, count_numbers(matches, column), size);
+            single.push_back(&value_column(facet.slot));
+            single_at.push_back(i);
         }
-        out.push_back(std::move(result));
     }
+    std::vector<std::vector<Xapian::doccount>> counts = count_numbers(matches, single);
+    for (std::size_t k = 0; k < single.size(); ++k)
+        out[single_at[k]].values = top_values(single[k]->values, counts[k], size);
     return out;
 }
 
