@@ -38,8 +38,8 @@ int run_serve(int argc, char** argv) {
     serving.add_options()
         ("listen", po::value<std::string>()->default_value("127.0.0.1:8080")->value_name("HOST:PORT"),
          "address to listen on (loopback unless told otherwise; port 0 = any free port)")
-        ("threads", po::value<std::size_t>()->default_value(config.threads)->value_name("N"),
-         "worker threads, each with its own view of the database")
+        ("threads", po::value<std::size_t>()->value_name("N"),
+         "worker threads, each with its own view of the database (default: twice the cores, at least 4)")
         ("quiet", "no access log on stderr")
         ("time-budget", po::value<double>()->default_value(config.limits.time_budget_seconds)->value_name("SECONDS"),
          "per-query time budget; a slower search is answered 503")
@@ -70,7 +70,8 @@ int run_serve(int argc, char** argv) {
     config.session.databases = cli::database_paths(vm);
     config.session.shards = shard_options_from(vm);
     config.listen = server::parse_listen_address(vm["listen"].as<std::string>());
-    config.threads = vm["threads"].as<std::size_t>();
+    if (vm.count("threads"))
+        config.threads = vm["threads"].as<std::size_t>();
     if (config.threads == 0 || config.threads > 1024) {
         throw UsageError("--threads must be between 1 and 1024");
     }

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <iostream>
 #include <stdexcept>
@@ -77,6 +78,11 @@ class SignalWatcher {
 };
 
 }  // namespace
+
+std::size_t default_worker_threads() {
+    std::size_t cores = std::thread::hardware_concurrency();  // 0 when it is not known
+    return std::max<std::size_t>(4, 2 * cores);
+}
 
 int run_server(const ServerConfig& config) {
     // Fail at start, not on the first request, when the database cannot be opened. Closed
