@@ -1,6 +1,7 @@
 #include "searcher/engine/passage.h"
 
 #include <algorithm>
+#include <array>
 
 namespace gazette {
 namespace {
@@ -42,16 +43,23 @@ inline Char char_at(std::string_view text, std::size_t pos) {
 
 // Xapian::Unicode::is_wordchar, without its table lookup for ASCII: letters, digits and '_'
 // are ASCII's word characters (the categories of letters, digits and connector punctuation).
+constexpr std::array<bool, 0x80> kAsciiWord = [] {
+    std::array<bool, 0x80> word{};
+    for (unsigned ch = 0; ch < 0x80; ++ch)
+        word[ch] = (ch | 0x20) - 'a' < 26 || ch - '0' < 10 || ch == '_';
+    return word;
+}();
+
 inline bool is_word(unsigned ch) {
-    if (ch < 0x80)
-        return (ch | 0x20) - 'a' < 26 || ch - '0' < 10 || ch == '_';
-    return is_wordchar(ch);
+    return ch < 0x80 ? kAsciiWord[ch] : is_wordchar(ch);
 }
 
 // Characters Xapian reads as CJK n-grams (a superset of its ranges: a text with any of them
 // goes to Xapian).
-bool is_cjk(unsigned ch) {
-    return (ch >= 0x2E80 && ch <= 0x9FFF) || (ch >= 0xA700 && ch <= 0xA71F) ||
+inline bool is_cjk(unsigned ch) {
+    if (ch < 0x2E80)
+        return false;  // all of ASCII and Latin: one test per character read
+    return (ch <= 0x9FFF) || (ch >= 0xA700 && ch <= 0xA71F) ||
            (ch >= 0xAC00 && ch <= 0xD7AF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
            (ch >= 0xFE30 && ch <= 0xFE4F) || (ch >= 0xFF00 && ch <= 0xFFEF) ||
            (ch >= 0x20000 && ch <= 0x2FA1F);
