@@ -55,6 +55,21 @@ void append_padded(std::string& out, int value, int width) {
         out += digits[--n];
 }
 
+// `d`'s first `parts` numbers (year, month, day), zero-padded, `separator` between them.
+std::string date_text(CivilDate d, int parts, std::string_view separator) {
+    std::string out;
+    append_padded(out, d.year, 4);
+    if (parts > 1) {
+        out += separator;
+        append_padded(out, d.month, 2);
+    }
+    if (parts > 2) {
+        out += separator;
+        append_padded(out, d.day, 2);
+    }
+    return out;
+}
+
 }  // namespace
 
 // Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
@@ -232,35 +247,19 @@ bool parse_compact_day(std::string_view text, long long& day) {
 }
 
 std::string iso_date_text(CivilDate d) {
-    std::string out;
-    append_padded(out, d.year, 4);
-    out += '-';
-    append_padded(out, d.month, 2);
-    out += '-';
-    append_padded(out, d.day, 2);
-    return out;
+    return date_text(d, 3, "-");
 }
 
 std::string compact_date_text(CivilDate d) {
-    std::string out;
-    append_padded(out, d.year, 4);
-    append_padded(out, d.month, 2);
-    append_padded(out, d.day, 2);
-    return out;
+    return date_text(d, 3, "");
 }
 
 std::string year_month_text(CivilDate d) {
-    std::string out;
-    append_padded(out, d.year, 4);
-    out += '-';
-    append_padded(out, d.month, 2);
-    return out;
+    return date_text(d, 2, "-");
 }
 
 std::string year_text(int year) {
-    std::string out;
-    append_padded(out, year, 4);
-    return out;
+    return date_text(CivilDate{year, 1, 1}, 1, "");
 }
 
 std::string format_iso_date(double timestamp) {
