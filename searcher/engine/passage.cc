@@ -59,10 +59,9 @@ inline bool is_word(unsigned ch) {
 inline bool is_cjk(unsigned ch) {
     if (ch < 0x2E80)
         return false;  // all of ASCII and Latin: one test per character read
-    return (ch <= 0x9FFF) || (ch >= 0xA700 && ch <= 0xA71F) ||
-           (ch >= 0xAC00 && ch <= 0xD7AF) || (ch >= 0xF900 && ch <= 0xFAFF) ||
-           (ch >= 0xFE30 && ch <= 0xFE4F) || (ch >= 0xFF00 && ch <= 0xFFEF) ||
-           (ch >= 0x20000 && ch <= 0x2FA1F);
+    return (ch <= 0x9FFF) || (ch >= 0xA700 && ch <= 0xA71F) || (ch >= 0xAC00 && ch <= 0xD7AF) ||
+           (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFE30 && ch <= 0xFE4F) ||
+           (ch >= 0xFF00 && ch <= 0xFFEF) || (ch >= 0x20000 && ch <= 0x2FA1F);
 }
 
 bool is_ascii_upper(unsigned ch) {
