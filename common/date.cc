@@ -233,14 +233,12 @@ CivilDate civil_of(double timestamp) {
 bool parse_compact_day(std::string_view text, long long& day) {
     if (text.size() != 8)
         return false;
-    int v[8];
-    for (int i = 0; i < 8; ++i) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-        v[i] = text[i] - '0';
-    }
-    CivilDate d{v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5], v[6] * 10 + v[7]};
-    if (!is_valid_civil(d))
+    std::size_t pos = 0;
+    CivilDate d;
+    d.year = read_digits(text, pos, 4);
+    d.month = read_digits(text, pos, 2);
+    d.day = read_digits(text, pos, 2);
+    if (!is_valid_civil(d))  // read_digits gives -1 for a non-digit: never a valid date
         return false;
     day = days_from_civil(d);
     return true;

@@ -98,6 +98,18 @@ TEST(Date, TextsArePaddedAsPrintfPadsThem) {
     EXPECT_EQ(parse_iso_datetime("0099-01-02T03:04:05+05:06")->normalized, "0099-01-01T21:58:05Z");
 }
 
+TEST(Date, CompactDaysAreEightDigitsOfAValidDate) {
+    long long day = -1;
+    ASSERT_TRUE(parse_compact_day("19700102", day));
+    EXPECT_EQ(day, 1);
+    ASSERT_TRUE(parse_compact_day("20240229", day));
+    EXPECT_EQ(compact_date_text(civil_from_days(day)), "20240229");
+    for (const char* text : {"", "2024022", "202402290", "2024-2-9", "2023022x", " 20240229",
+                             "20230229", "20241301", "00001231"}) {
+        EXPECT_FALSE(parse_compact_day(text, day)) << text;
+    }
+}
+
 TEST(Utf8, FindsTheFirstBadByte) {
     EXPECT_TRUE(is_valid_utf8("Зеленський José 東京 😀"));
     EXPECT_EQ(first_invalid_utf8("ab\xA3"
